@@ -1,0 +1,315 @@
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import {
+	buildCreateTrafficMirrorBody,
+	type CreateTrafficMirrorParameters,
+} from '../../helpers/buildCreateTrafficMirrorBody';
+import { parseJsonBody } from '../../helpers/parseJsonBody';
+import { errorItem } from '../../helpers/errorItem';
+import type { TrafficMirror } from '../../helpers/interfaces';
+import { tencentCloudApiRequest } from '../../transport';
+import { regionField, vpcIdLocator } from '../common.descriptions';
+
+const showInFieldsMode: IDisplayOptions = { show: { specifyBody: ['fields'] } };
+
+const properties: INodeProperties[] = [
+	regionField,
+	{
+		displayName: 'Specify Body',
+		name: 'specifyBody',
+		type: 'options',
+		options: [
+			{ name: 'Using Fields Below', value: 'fields' },
+			{ name: 'Using JSON', value: 'json' },
+		],
+		default: 'fields',
+		description: 'Whether to fill in the fields below or paste the CreateTrafficMirror body as Tencent documents it',
+	},
+	{
+		displayName: 'JSON Body',
+		name: 'jsonBody',
+		type: 'json',
+		default:
+			'{\n  "VpcId": "vpc-39lpx32d",\n  "TrafficMirrorName": "incident-mirror",\n  "Direction": "ALL",\n  "CollectorSrcs": ["eni-39lpv32n"],\n  "CollectorTarget": { "TargetType": "IP", "TargetIps": ["172.16.16.10"], "AlgHash": "ENI" }\n}',
+		required: true,
+		displayOptions: { show: { specifyBody: ['json'] } },
+		description: 'The whole CreateTrafficMirror request body, with the API\'s own field names (VpcId, TrafficMirrorName, CollectorSrcs, …)',
+	},
+	{ ...vpcIdLocator, displayOptions: showInFieldsMode },
+	{
+		displayName: 'Traffic Mirror Name',
+		name: 'trafficMirrorName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'incident-4711',
+		displayOptions: showInFieldsMode,
+		description: 'Name of the mirror (API field TrafficMirrorName)',
+	},
+	{
+		displayName: 'Type',
+		name: 'type',
+		type: 'options',
+		options: [
+			{ name: 'VPC', value: 'VPC', description: 'Mirror ENIs or subnets inside a VPC' },
+			{ name: 'Public IP', value: 'PUBLICIP', description: 'Mirror public IP addresses' },
+		],
+		default: 'VPC',
+		displayOptions: showInFieldsMode,
+		description: 'What the mirror collects from (API field Type)',
+	},
+	{
+		displayName: 'State',
+		name: 'state',
+		type: 'options',
+		options: [
+			{ name: 'Running', value: 'RUNNING' },
+			// Tencent's spelling.
+			{ name: 'Stopped', value: 'STOPED' },
+		],
+		default: 'RUNNING',
+		displayOptions: showInFieldsMode,
+		description: 'Whether the mirror starts collecting at once (API field State; public IP mirrors must be Running)',
+	},
+	{
+		displayName: 'Direction',
+		name: 'direction',
+		type: 'options',
+		options: [
+			{ name: 'All', value: 'ALL', description: 'Both directions' },
+			{ name: 'Egress', value: 'EGRESS', description: 'Outbound traffic' },
+			{ name: 'Ingress', value: 'INGRESS', description: 'Inbound traffic' },
+		],
+		default: 'ALL',
+		displayOptions: showInFieldsMode,
+		description: 'Which traffic to collect (API field Direction; public IP mirrors must use All)',
+	},
+	{
+		displayName: 'Collector Sources',
+		name: 'collectorSrcs',
+		type: 'string',
+		default: '',
+		placeholder: 'eni-39lpv32n, eni-4qq71jmz',
+		displayOptions: showInFieldsMode,
+		description:
+			'ENI or subnet IDs to mirror (IP addresses for a public IP mirror), comma-separated; an expression may return an array (API field CollectorSrcs)',
+	},
+	{
+		displayName: 'Collector Target',
+		name: 'collectorTarget',
+		type: 'collection',
+		placeholder: 'Add Target Field',
+		default: {},
+		displayOptions: showInFieldsMode,
+		description: 'Where mirrored packets are sent (API field CollectorTarget)',
+		options: [
+			{
+				displayName: 'Load Balancing (AlgHash)',
+				name: 'algHash',
+				type: 'options',
+				options: [
+					{ name: 'By ENI', value: 'ENI' },
+					{ name: 'By Five-Tuple Flow', value: 'FIVE_TUPLE_FLOW' },
+				],
+				default: 'ENI',
+				description: 'How traffic is spread over several receivers (CollectorTarget.AlgHash; public IP mirrors use five-tuple flow)',
+			},
+			{
+				displayName: 'Target Endpoints',
+				name: 'targetEndPoints',
+				type: 'string',
+				default: '',
+				placeholder: '10.0.0.8:4789',
+				description: 'Receiving endpoints of a public IP mirror, comma-separated or an array (CollectorTarget.TargetEndPoints)',
+			},
+			{
+				displayName: 'Target IPs',
+				name: 'targetIps',
+				type: 'string',
+				default: '',
+				placeholder: '172.16.16.10',
+				description: 'Receiving IP addresses, comma-separated or an array (CollectorTarget.TargetIps)',
+			},
+			{
+				displayName: 'Target Type',
+				name: 'targetType',
+				type: 'options',
+				options: [
+					{ name: 'IP', value: 'IP' },
+					{ name: 'ENI', value: 'ENI' },
+					{ name: 'CLB', value: 'CLB' },
+				],
+				default: 'IP',
+				description: 'Kind of receiver (CollectorTarget.TargetType)',
+			},
+		],
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showInFieldsMode,
+		options: [
+			{
+				displayName: 'Collector Normal Filters',
+				name: 'collectorNormalFilters',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add Filter',
+				default: {},
+				description: 'Five-tuple rules: only matching traffic is mirrored (API field CollectorNormalFilters; not with a NAT gateway)',
+				options: [
+					{
+						displayName: 'Filter',
+						name: 'filter',
+						values: [
+							{
+								displayName: 'Source Network',
+								name: 'srcNet',
+								type: 'string',
+								default: '',
+								placeholder: '10.0.0.0/24',
+								description: 'Source CIDR (SrcNet)',
+							},
+							{
+								displayName: 'Destination Network',
+								name: 'dstNet',
+								type: 'string',
+								default: '',
+								placeholder: '192.168.0.0/24',
+								description: 'Destination CIDR (DstNet)',
+							},
+							{
+								displayName: 'Protocol',
+								name: 'protocol',
+								type: 'options',
+								options: [
+									{ name: 'All', value: 'ALL' },
+									{ name: 'TCP', value: 'TCP' },
+									{ name: 'UDP', value: 'UDP' },
+									{ name: 'ICMP', value: 'ICMP' },
+								],
+								default: 'ALL',
+								description: 'Protocol (Protocol)',
+							},
+							{
+								displayName: 'Source Port',
+								name: 'srcPort',
+								type: 'string',
+								default: '',
+								placeholder: '5000 or 1-65535',
+								description: 'Source port or range; empty means all (SrcPort)',
+							},
+							{
+								displayName: 'Destination Port',
+								name: 'dstPort',
+								type: 'string',
+								default: '',
+								placeholder: '443 or 1-65535',
+								description: 'Destination port or range; empty means all (DstPort)',
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Description',
+				name: 'trafficMirrorDescribe',
+				type: 'string',
+				default: '',
+				description: 'Free text (API field TrafficMirrorDescribe)',
+			},
+			{
+				displayName: 'NAT Gateway ID',
+				name: 'natId',
+				type: 'string',
+				default: '',
+				placeholder: 'nat-qo7kugz0',
+				description: 'Mirror only traffic through this NAT gateway (API field NatId; not with five-tuple filters)',
+			},
+			{
+				displayName: 'Subnet ID',
+				name: 'subnetId',
+				type: 'string',
+				default: '',
+				placeholder: 'subnet-6zwa44xm',
+				description: 'Subnet of the sender of mirrored traffic (API field SubnetId)',
+			},
+			{
+				displayName: 'Tags',
+				name: 'tags',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add Tag',
+				default: {},
+				description: 'Tags bound to the mirror, e.g. the incident ID (API field Tags)',
+				options: [
+					{
+						displayName: 'Tag',
+						name: 'tag',
+						values: [
+							{ displayName: 'Key', name: 'key', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+		],
+	},
+];
+
+const displayOptions = { show: { resource: ['trafficMirror'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** The CreateTrafficMirror body of item `itemIndex`, from the fields or the JSON body. */
+export function getCreateTrafficMirrorBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	if (this.getNodeParameter('specifyBody', itemIndex) === 'json') {
+		return parseJsonBody(this.getNode(), this.getNodeParameter('jsonBody', itemIndex), itemIndex);
+	}
+	const parameters: CreateTrafficMirrorParameters = {
+		vpcId: this.getNodeParameter('vpcId', itemIndex, '', { extractValue: true }) as string,
+		trafficMirrorName: this.getNodeParameter('trafficMirrorName', itemIndex) as string,
+		type: this.getNodeParameter('type', itemIndex) as string,
+		state: this.getNodeParameter('state', itemIndex) as string,
+		direction: this.getNodeParameter('direction', itemIndex) as string,
+		collectorSrcs: this.getNodeParameter('collectorSrcs', itemIndex, ''),
+		collectorTarget: this.getNodeParameter('collectorTarget', itemIndex, {}) as CreateTrafficMirrorParameters['collectorTarget'],
+		additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}) as CreateTrafficMirrorParameters['additionalFields'],
+	};
+	return buildCreateTrafficMirrorBody(parameters);
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const returnData: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const region = this.getNodeParameter('region', itemIndex) as string;
+			const body = getCreateTrafficMirrorBody.call(this, itemIndex);
+			const response = await tencentCloudApiRequest.call(this, {
+				action: 'CreateTrafficMirror',
+				region,
+				body,
+				itemIndex,
+			});
+			const trafficMirror = response.TrafficMirror as TrafficMirror;
+			returnData.push({ json: { ...trafficMirror, RequestId: response.RequestId }, pairedItem: { item: itemIndex } });
+		} catch (error) {
+			if (this.continueOnFail()) {
+				returnData.push(errorItem(error, itemIndex));
+				continue;
+			}
+			throw error;
+		}
+	}
+	return returnData;
+}

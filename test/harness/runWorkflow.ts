@@ -1,0 +1,107 @@
+import type {
+	ICredentialDataDecryptedObject,
+	INodeExecutionData,
+	IRun,
+	IRunExecutionData,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+
+import { TencentCloudApi } from '../../credentials/TencentCloudApi.credentials';
+import { TestCredentialsHelper } from './credentialsHelper';
+import { TestNodeTypes } from './nodeTypes';
+
+export interface WorkflowRun {
+	run: IRun;
+	/** The items a node put on its output `outputIndex` (its last run). */
+	output(nodeName: string, outputIndex?: number): INodeExecutionData[];
+	/** The error a node stopped with, if any. */
+	error(nodeName: string): Error | undefined;
+}
+
+export interface RunWorkflowOptions {
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** What the start node receives, as n8n's test harness feeds a trigger. */
+	triggerItems?: INodeExecutionData[];
+}
+
+/**
+ * Runs a workflow with n8n's own engine (n8n-core's WorkflowExecute), the way n8n's node test
+ * harness does: real parameter resolution, expressions, pairing and error handling; the node's
+ * HTTP calls go out for real.
+ */
+export async function runWorkflow(workflowData: IWorkflowBase, options: RunWorkflowOptions = {}): Promise<WorkflowRun> {
+	const nodeTypes = new TestNodeTypes();
+	const workflow = new Workflow({
+		id: workflowData.id ?? 'test',
+		name: workflowData.name,
+		nodes: workflowData.nodes,
+		connections: workflowData.connections,
+		nodeTypes,
+		settings: workflowData.settings,
+		active: false,
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
+	let resolveFinished: (run: IRun) => void = () => undefined;
+	const finished = new Promise<IRun>((resolve) => (resolveFinished = resolve));
+	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveFinished(fullRunData));
+
+	const credentialsHelper = new TestCredentialsHelper(
+		{ tencentCloudApi: new TencentCloudApi() },
+		options.credentials ?? {},
+	);
+	const additionalData = {
+		hooks,
+		credentialsHelper,
+		currentNodeParameters: undefined,
+		restApiUrl: 'http://localhost/rest',
+		instanceBaseUrl: 'http://localhost/',
+		formWaitingBaseUrl: 'http://localhost/form-waiting',
+		webhookBaseUrl: 'http://localhost/webhook',
+		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost/webhook-test',
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not available in tests');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => undefined,
+		setExecutionStatus: () => undefined,
+		sendDataToUI: () => undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const startNode = workflow.getStartNode();
+	if (!startNode) throw new Error('The test workflow has no start node');
+	const runExecutionData: IRunExecutionData = {
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [
+				{ node: startNode, data: { main: [options.triggerItems ?? [{ json: {} }]] }, source: null },
+			],
+		},
+	} as IRunExecutionData;
+
+	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await workflowExecute.processRunExecutionData(workflow);
+	const run = await finished;
+
+	return {
+		run,
+		output(nodeName, outputIndex = 0) {
+			const runs = run.data.resultData.runData[nodeName];
+			if (!runs?.length) throw new Error(`Node "${nodeName}" did not run`);
+			return runs[runs.length - 1].data?.main?.[outputIndex] ?? [];
+		},
+		error(nodeName) {
+			const runs = run.data.resultData.runData[nodeName];
+			return runs?.[runs.length - 1]?.error as Error | undefined;
+		},
+	};
+}
