@@ -31,12 +31,12 @@ describe('Tencent Cloud errors', () => {
 		expect(hintForTencentCloudError('FailedOperation.Something')).toBeUndefined();
 	});
 
-	test('puts the code and message in the message and the RequestId in the description', () => {
+	test('puts code, message and RequestId in the message and the hint in the description', () => {
 		expect(
 			describeTencentCloudError({ code: 'UnsupportedRegion', message: 'The region is not supported', requestId: 'req-9' }),
 		).toEqual({
-			message: 'Tencent Cloud error UnsupportedRegion: The region is not supported',
-			description: expect.stringMatching(/RequestId: req-9$/),
+			message: 'Tencent Cloud error UnsupportedRegion: The region is not supported (RequestId req-9)',
+			description: expect.stringMatching(/region/),
 		});
 	});
 });

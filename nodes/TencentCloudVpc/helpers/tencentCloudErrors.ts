@@ -65,15 +65,15 @@ export function extractTencentCloudError(answer: unknown): TencentCloudErrorDeta
 	};
 }
 
-/** The message and description an n8n user sees for a Tencent error. */
+/** The message and description an n8n user sees for a Tencent error; support asks for the RequestId. */
 export function describeTencentCloudError(details: TencentCloudErrorDetails): {
 	message: string;
 	description: string;
 } {
 	const hint = hintForTencentCloudError(details.code);
-	const parts = [hint, details.requestId ? `RequestId: ${details.requestId}` : undefined].filter(Boolean);
+	const requestId = details.requestId ? ` (RequestId ${details.requestId})` : '';
 	return {
-		message: `Tencent Cloud error ${details.code}: ${details.message}`,
-		description: parts.join(' '),
+		message: `Tencent Cloud error ${details.code}: ${details.message}${requestId}`,
+		description: hint ?? '',
 	};
 }

@@ -26,6 +26,15 @@ export interface TencentCloudRequest {
 export type TencentCloudResult = IDataObject & { RequestId: string };
 
 /**
+ * NodeApiError swaps a message for a stock one when it merely contains a Node error code, and
+ * Tencent's codes trip that ("ResourceNotFound" contains ENOTFOUND): keep ours.
+ */
+function withExactMessage(error: NodeApiError, message: string): NodeApiError {
+	error.message = message;
+	return error;
+}
+
+/**
  * The one place a VPC API call leaves the node. The credential signs it (TC3-HMAC-SHA256)
  * and routes it by the X-TC-Action and X-TC-Region headers.
  */
@@ -47,20 +56,22 @@ export async function tencentCloudApiRequest(
 		answer = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
 	} catch (error) {
 		// Rebuilt from the message alone: the original carries the signed request's headers.
-		throw new NodeApiError(
-			this.getNode(),
-			{ message: (error as Error).message } as JsonObject,
-			{ message: `Could not complete ${action}: ${(error as Error).message}`, itemIndex },
+		throw withExactMessage(
+			new NodeApiError(this.getNode(), { message: (error as Error).message } as JsonObject, { itemIndex }),
+			`Could not complete ${action}: ${(error as Error).message}`,
 		);
 	}
 
 	const tencentError = extractTencentCloudError(answer);
 	if (tencentError) {
 		const { message, description } = describeTencentCloudError(tencentError);
-		const apiError = new NodeApiError(
-			this.getNode(),
-			{ Code: tencentError.code, Message: tencentError.message, RequestId: tencentError.requestId ?? '' },
-			{ message, description, itemIndex },
+		const apiError = withExactMessage(
+			new NodeApiError(
+				this.getNode(),
+				{ Code: tencentError.code, Message: tencentError.message, RequestId: tencentError.requestId ?? '' },
+				{ description, itemIndex },
+			),
+			message,
 		);
 		apiError.context.tencentCode = tencentError.code;
 		apiError.context.requestId = tencentError.requestId;

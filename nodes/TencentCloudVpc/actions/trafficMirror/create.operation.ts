@@ -305,7 +305,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			returnData.push({ json: { ...trafficMirror, RequestId: response.RequestId }, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			if (this.continueOnFail()) {
-				returnData.push(errorItem(error, itemIndex));
+				returnData.push(errorItem(this.getNode(), error, itemIndex));
 				continue;
 			}
 			throw error;

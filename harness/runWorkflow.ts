@@ -9,7 +9,7 @@ import type {
 import { Workflow } from 'n8n-workflow';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 
-import { TencentCloudApi } from '../../credentials/TencentCloudApi.credentials';
+import { TencentCloudApi } from '../credentials/TencentCloudApi.credentials';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { TestNodeTypes } from './nodeTypes';
 

@@ -1,7 +1,7 @@
 import type { INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { TencentCloudVpc } from '../../nodes/TencentCloudVpc/TencentCloudVpc.node';
+import { TencentCloudVpc } from '../nodes/TencentCloudVpc/TencentCloudVpc.node';
 
 export const PACKAGE_NAME = 'n8n-nodes-tencentcloud-vpc';
 export const TENCENT_CLOUD_VPC_TYPE = `${PACKAGE_NAME}.tencentCloudVpc`;
@@ -11,6 +11,7 @@ const N8N_BASE_NODES: Record<string, string> = {
 	'n8n-nodes-base.manualTrigger': 'ManualTrigger/ManualTrigger.node.js',
 	'n8n-nodes-base.set': 'Set/Set.node.js',
 	'n8n-nodes-base.noOp': 'NoOp/NoOp.node.js',
+	'n8n-nodes-base.splitOut': 'Transform/SplitOut/SplitOut.node.js',
 };
 
 /** The node types of a test run: this package's node, from source, plus a few of n8n's own. */
