@@ -6,7 +6,7 @@ import type {
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 
 import { TencentCloudApi } from '../credentials/TencentCloudApi.credentials';
@@ -75,18 +75,13 @@ export async function runWorkflow(workflowData: IWorkflowBase, options: RunWorkf
 
 	const startNode = workflow.getStartNode();
 	if (!startNode) throw new Error('The test workflow has no start node');
-	const runExecutionData: IRunExecutionData = {
-		resultData: { runData: {} },
+	const runExecutionData: IRunExecutionData = createRunExecutionData({
 		executionData: {
-			contextData: {},
-			metadata: {},
-			waitingExecution: {},
-			waitingExecutionSource: null,
 			nodeExecutionStack: [
 				{ node: startNode, data: { main: [options.triggerItems ?? [{ json: {} }]] }, source: null },
 			],
 		},
-	} as IRunExecutionData;
+	});
 
 	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	await workflowExecute.processRunExecutionData(workflow);

@@ -33,12 +33,10 @@ export function isLoopbackHost(hostname: string): boolean {
  * so signed requests (and a session token) never cross a network unencrypted.
  */
 export function parseCustomEndpoint(endpoint: string): URL {
-	let url: URL;
-	try {
-		url = new URL(endpoint.trim());
-	} catch {
+	if (!URL.canParse(endpoint.trim())) {
 		throw new Error(`The credential's Endpoint "${endpoint}" is not a URL (e.g. https://vpc.ap-guangzhou.tencentcloudapi.com)`);
 	}
+	const url = new URL(endpoint.trim());
 	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
 		throw new Error(`The credential's Endpoint must use https:// (http:// is accepted only for 127.0.0.1, localhost or [::1])`);
 	}

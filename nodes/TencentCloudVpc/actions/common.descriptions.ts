@@ -1,5 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { TENCENT_ACTION_RATE_LIMIT } from '../helpers/rateLimiter';
 import { REGION_OPTIONS } from '../helpers/regions';
 
 /** Sent as X-TC-Region; an expression may name a region that is not listed. */
@@ -45,3 +46,57 @@ export const vpcIdLocator: INodeProperties = {
 		},
 	],
 };
+
+export const DEFAULT_MAX_CONCURRENCY = 10;
+
+/** How calls are made: concurrency, the shared rate limit and a per-call timeout. */
+export const callOptionsField: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Concurrency',
+			name: 'maxConcurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 50 },
+			default: DEFAULT_MAX_CONCURRENCY,
+			description: 'How many items are sent at once; output order and pairing stay those of the input',
+		},
+		{
+			displayName: 'Rate Limit (Requests per Second)',
+			name: 'rateLimit',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: TENCENT_ACTION_RATE_LIMIT,
+			description:
+				"Most requests per second per Secret ID and action, shared by all workflows in this n8n process. Tencent allows 20; lower it when several n8n instances share one key. 0 turns the limiter off.",
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 30,
+			description: 'How long one call may take before it is abandoned',
+		},
+	],
+};
+
+export interface CallOptions {
+	maxConcurrency: number;
+	rateLimit: number;
+	/** Milliseconds. */
+	timeout: number;
+}
+
+export function readCallOptions(this: IExecuteFunctions, itemIndex: number): CallOptions {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return {
+		maxConcurrency: Number(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY),
+		rateLimit: Number(options.rateLimit ?? TENCENT_ACTION_RATE_LIMIT),
+		timeout: Number(options.timeout ?? 30) * 1000,
+	};
+}

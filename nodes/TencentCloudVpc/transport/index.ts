@@ -5,8 +5,10 @@ import type {
 	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { sharedRateLimiter, TENCENT_ACTION_RATE_LIMIT } from '../helpers/rateLimiter';
+import { isThrottlingCode, MAX_THROTTLE_RETRIES, throttleBackoffMs } from '../helpers/retryPolicy';
 import { describeTencentCloudError, extractTencentCloudError } from '../helpers/tencentCloudErrors';
 
 export const CREDENTIAL_TYPE = 'tencentCloudApi';
@@ -20,10 +22,47 @@ export interface TencentCloudRequest {
 	itemIndex?: number;
 	/** Milliseconds before the call is abandoned. */
 	timeout?: number;
+	/** Requests per second for this key and action, shared by the whole n8n process; 0 = no limit. */
+	rateLimit?: number;
 }
 
 /** Tencent's `Response` object of a successful call, including its RequestId. */
 export type TencentCloudResult = IDataObject & { RequestId: string };
+
+const secretIds = new WeakMap<object, Promise<string>>();
+
+/** The limiter's key: the SecretId (an identifier, not the secret), read once per execution. */
+async function secretIdOf(context: TencentCloudContext): Promise<string> {
+	let secretId = secretIds.get(context);
+	if (!secretId) {
+		secretId = context.getCredentials(CREDENTIAL_TYPE).then((credentials) => String(credentials.secretId ?? '').trim());
+		secretIds.set(context, secretId);
+	}
+	return await secretId;
+}
+
+async function send(
+	this: TencentCloudContext,
+	{ action, region, body, itemIndex, timeout }: TencentCloudRequest,
+): Promise<unknown> {
+	const options: IHttpRequestOptions = {
+		method: 'POST',
+		url: '/',
+		headers: { 'X-TC-Action': action, 'X-TC-Region': region },
+		body,
+		json: true,
+		...(timeout ? { timeout } : {}),
+	};
+	try {
+		return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
+	} catch (error) {
+		// Rebuilt from the message alone: the original carries the signed request's headers.
+		throw withExactMessage(
+			new NodeApiError(this.getNode(), { message: (error as Error).message } as JsonObject, { itemIndex }),
+			`Could not complete ${action}: ${(error as Error).message}`,
+		);
+	}
+}
 
 /**
  * NodeApiError swaps a message for a stock one when it merely contains a Node error code, and
@@ -36,30 +75,24 @@ function withExactMessage(error: NodeApiError, message: string): NodeApiError {
 
 /**
  * The one place a VPC API call leaves the node. The credential signs it (TC3-HMAC-SHA256)
- * and routes it by the X-TC-Action and X-TC-Region headers.
+ * and routes it by the X-TC-Action and X-TC-Region headers. Calls wait for the process-wide
+ * rate limiter; throttling answers are retried with backoff, nothing else is.
  */
 export async function tencentCloudApiRequest(
 	this: TencentCloudContext,
-	{ action, region, body, itemIndex, timeout }: TencentCloudRequest,
+	request: TencentCloudRequest,
 ): Promise<TencentCloudResult> {
-	const options: IHttpRequestOptions = {
-		method: 'POST',
-		url: '/',
-		headers: { 'X-TC-Action': action, 'X-TC-Region': region },
-		body,
-		json: true,
-		...(timeout ? { timeout } : {}),
-	};
+	const { action, itemIndex } = request;
+	const rateLimit = request.rateLimit ?? TENCENT_ACTION_RATE_LIMIT;
+	const limiterKey = `${await secretIdOf(this)}\u0000${action}`;
 
 	let answer: unknown;
-	try {
-		answer = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
-	} catch (error) {
-		// Rebuilt from the message alone: the original carries the signed request's headers.
-		throw withExactMessage(
-			new NodeApiError(this.getNode(), { message: (error as Error).message } as JsonObject, { itemIndex }),
-			`Could not complete ${action}: ${(error as Error).message}`,
-		);
+	for (let attempt = 0; ; attempt++) {
+		await sharedRateLimiter.acquire(limiterKey, rateLimit);
+		answer = await send.call(this, request);
+		const code = extractTencentCloudError(answer)?.code;
+		if (!code || !isThrottlingCode(code) || attempt >= MAX_THROTTLE_RETRIES) break;
+		await sleep(throttleBackoffMs(attempt));
 	}
 
 	const tencentError = extractTencentCloudError(answer);

@@ -12,10 +12,11 @@ import {
 	type CreateTrafficMirrorParameters,
 } from '../../helpers/buildCreateTrafficMirrorBody';
 import { parseJsonBody } from '../../helpers/parseJsonBody';
-import { errorItem } from '../../helpers/errorItem';
+import { asNodeError, errorItem } from '../../helpers/errorItem';
 import type { TrafficMirror } from '../../helpers/interfaces';
 import { tencentCloudApiRequest } from '../../transport';
-import { regionField, vpcIdLocator } from '../common.descriptions';
+import { runWithConcurrency } from '../../helpers/runWithConcurrency';
+import { callOptionsField, readCallOptions, regionField, vpcIdLocator } from '../common.descriptions';
 
 const showInFieldsMode: IDisplayOptions = { show: { specifyBody: ['fields'] } };
 
@@ -173,20 +174,20 @@ const properties: INodeProperties[] = [
 						name: 'filter',
 						values: [
 							{
-								displayName: 'Source Network',
-								name: 'srcNet',
-								type: 'string',
-								default: '',
-								placeholder: '10.0.0.0/24',
-								description: 'Source CIDR (SrcNet)',
-							},
-							{
 								displayName: 'Destination Network',
 								name: 'dstNet',
 								type: 'string',
 								default: '',
 								placeholder: '192.168.0.0/24',
 								description: 'Destination CIDR (DstNet)',
+							},
+							{
+								displayName: 'Destination Port',
+								name: 'dstPort',
+								type: 'string',
+								default: '',
+								placeholder: '443 or 1-65535',
+								description: 'Destination port or range; empty means all (DstPort)',
 							},
 							{
 								displayName: 'Protocol',
@@ -202,20 +203,20 @@ const properties: INodeProperties[] = [
 								description: 'Protocol (Protocol)',
 							},
 							{
+								displayName: 'Source Network',
+								name: 'srcNet',
+								type: 'string',
+								default: '',
+								placeholder: '10.0.0.0/24',
+								description: 'Source CIDR (SrcNet)',
+							},
+							{
 								displayName: 'Source Port',
 								name: 'srcPort',
 								type: 'string',
 								default: '',
 								placeholder: '5000 or 1-65535',
 								description: 'Source port or range; empty means all (SrcPort)',
-							},
-							{
-								displayName: 'Destination Port',
-								name: 'dstPort',
-								type: 'string',
-								default: '',
-								placeholder: '443 or 1-65535',
-								description: 'Destination port or range; empty means all (DstPort)',
 							},
 						],
 					},
@@ -265,6 +266,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	callOptionsField,
 ];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['create'] } };
@@ -290,9 +292,10 @@ export function getCreateTrafficMirrorBody(this: IExecuteFunctions, itemIndex: n
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const returnData: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const { maxConcurrency } = readCallOptions.call(this, 0);
+	return await runWithConcurrency(items.length, maxConcurrency, async (itemIndex) => {
 		try {
+			const { rateLimit, timeout } = readCallOptions.call(this, itemIndex);
 			const region = this.getNodeParameter('region', itemIndex) as string;
 			const body = getCreateTrafficMirrorBody.call(this, itemIndex);
 			const response = await tencentCloudApiRequest.call(this, {
@@ -300,16 +303,14 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				region,
 				body,
 				itemIndex,
+				rateLimit,
+				timeout,
 			});
 			const trafficMirror = response.TrafficMirror as TrafficMirror;
-			returnData.push({ json: { ...trafficMirror, RequestId: response.RequestId }, pairedItem: { item: itemIndex } });
+			return { json: { ...trafficMirror, RequestId: response.RequestId }, pairedItem: { item: itemIndex } };
 		} catch (error) {
-			if (this.continueOnFail()) {
-				returnData.push(errorItem(this.getNode(), error, itemIndex));
-				continue;
-			}
-			throw error;
+			if (this.continueOnFail()) return errorItem(this.getNode(), error, itemIndex);
+			throw asNodeError(this.getNode(), error, itemIndex);
 		}
-	}
-	return returnData;
+	});
 }

@@ -1,0 +1,25 @@
+// Local Tencent Cloud API 3.0 emulator for the VPC traffic-mirror actions (vpc 2017-03-12).
+import { EmulatorServer } from './server';
+import type { Emulator, EmulatorOptions } from './types';
+
+export type {
+	Emulator,
+	EmulatorKey,
+	EmulatorOptions,
+	FaultOptions,
+	ForcedFault,
+	LatencySetting,
+	RequestLogEntry,
+	Tag,
+	TrafficMirror,
+	TrafficMirrorFilter,
+	TrafficMirrorTarget,
+	TrafficMirrorTargetResourceInfo,
+} from './types';
+export { DEMO_KEY, DEFAULT_RATE_LIMIT, MAX_CLOCK_DIFFERENCE_S } from './server';
+export { INVENTORY, FLEET_ENI_COUNT } from './inventory';
+export { SUPPORTED_REGIONS, API_VERSION, SERVICE } from './regions';
+
+export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+	return EmulatorServer.start(options);
+}

@@ -1,0 +1,365 @@
+// The HTTP front: request pipeline in Tencent's check order, faults, logging.
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { ActionHandler } from './actionContext';
+import { ApiError, apiError } from './apiError';
+import { type FaultDecision, FaultInjector } from './faults';
+import { INVENTORY_ACTIONS } from './inventoryActions';
+import { MirrorStore } from './mirrorStore';
+import { randomSeed, resourceId, seededRandom, uuidFrom } from './random';
+import { SlidingWindowRateLimiter } from './rateLimiter';
+import { API_VERSION, SERVICE, SUPPORTED_REGIONS } from './regions';
+import { SCHEMA } from './schema';
+import { handleSideDoor, SIDE_DOOR_PREFIX } from './sideDoor';
+import { buildCanonicalRequest, computeSignature, parseAuthorization, signaturesMatch, utcDate } from './tc3Verify';
+import { TRAFFIC_MIRROR_ACTIONS } from './trafficMirrorActions';
+import type {
+	Emulator,
+	EmulatorKey,
+	EmulatorOptions,
+	FaultOptions,
+	ForcedFault,
+	RequestLogEntry,
+	Tag,
+	TrafficMirror,
+} from './types';
+import { validateRequest } from './validateRequest';
+
+/** Public, fake credentials for local use only. NOT a Tencent Cloud key. */
+export const DEMO_KEY: EmulatorKey = Object.freeze({
+	secretId: 'AKIDemulatorDEMOKEY0000000000000000',
+	secretKey: 'EmulatorDemoSecretKeyNOTREAL0000',
+});
+
+export const DEFAULT_RATE_LIMIT = 20;
+/** Tencent's tolerance between X-TC-Timestamp and server time. */
+export const MAX_CLOCK_DIFFERENCE_S = 300;
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+const ACTIONS: Record<string, ActionHandler> = { ...TRAFFIC_MIRROR_ACTIONS, ...INVENTORY_ACTIONS };
+for (const name of Object.keys(SCHEMA.actions)) {
+	if (!ACTIONS[name]) throw new Error(`emulator has no handler for ${name}`);
+}
+
+type Outcome = { kind: 'answer'; payload: Record<string, unknown> } | { kind: 'drop' };
+
+function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [name, value] of Object.entries(headers)) {
+		if (value === undefined) continue;
+		out[name] = Array.isArray(value) ? value.join(', ') : value;
+	}
+	return out;
+}
+
+function readBody(req: http.IncomingMessage): Promise<{ raw: Buffer; tooLarge: boolean }> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		let tooLarge = false;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > MAX_BODY_BYTES) tooLarge = true;
+			else chunks.push(chunk);
+		});
+		req.on('end', () => resolve({ raw: Buffer.concat(chunks), tooLarge }));
+		req.on('error', reject);
+	});
+}
+
+export class EmulatorServer implements Emulator {
+	readonly log: RequestLogEntry[] = [];
+	private readonly server: http.Server;
+	private readonly keys = new Map<string, EmulatorKey>();
+	private readonly store = new MirrorStore();
+	private readonly limiter: SlidingWindowRateLimiter;
+	private readonly faults: FaultInjector;
+	private readonly idRand: () => number;
+	private readonly baseNow: () => number;
+	private readonly pendingSleeps = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+	private boundPort = 0;
+	private stopped = false;
+
+	private constructor(private readonly options: EmulatorOptions) {
+		for (const key of options.keys ?? [DEMO_KEY]) {
+			if (this.keys.has(key.secretId)) throw new Error(`duplicate emulator key ${key.secretId}`);
+			this.keys.set(key.secretId, { ...key });
+		}
+		const seed = options.seed ?? randomSeed();
+		this.faults = new FaultInjector(options, seededRandom(seed));
+		this.idRand = seededRandom(seed ^ 0x5bd1e995);
+		this.limiter = new SlidingWindowRateLimiter(checkRateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT));
+		this.baseNow = options.now ?? Date.now;
+		this.server = http.createServer((req, res) => this.onRequest(req, res));
+	}
+
+	static async start(options: EmulatorOptions = {}): Promise<EmulatorServer> {
+		const emulator = new EmulatorServer(options);
+		await new Promise<void>((resolve, reject) => {
+			emulator.server.once('error', reject);
+			emulator.server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+				emulator.server.off('error', reject);
+				resolve();
+			});
+		});
+		emulator.boundPort = (emulator.server.address() as AddressInfo).port;
+		return emulator;
+	}
+
+	get port(): number {
+		return this.boundPort;
+	}
+
+	get url(): string {
+		const host = this.options.host ?? '127.0.0.1';
+		return `http://${host.includes(':') ? `[${host}]` : host}:${this.boundPort}`;
+	}
+
+	/** Emulator clock in epoch ms. */
+	now(): number {
+		return this.baseNow() + this.faults.clockSkewMs;
+	}
+
+	async stop(): Promise<void> {
+		if (this.stopped) return;
+		this.stopped = true;
+		for (const s of this.pendingSleeps) {
+			clearTimeout(s.timer);
+			s.resolve();
+		}
+		this.pendingSleeps.clear();
+		await new Promise<void>((resolve) => {
+			this.server.close(() => resolve());
+			this.server.closeAllConnections();
+		});
+	}
+
+	reset(): void {
+		this.store.clear();
+		this.log.length = 0;
+		this.limiter.reset();
+		this.faults.clearForced();
+	}
+
+	configure(faults: FaultOptions & { rateLimit?: number }): void {
+		const { rateLimit, ...rest } = faults;
+		if (rateLimit !== undefined) this.limiter.setLimit(checkRateLimit(rateLimit));
+		this.faults.configure(rest);
+	}
+
+	failNext(action: string, fault: ForcedFault, count = 1): void {
+		this.faults.failNext(action, fault, count);
+	}
+
+	mirrors(region?: string): TrafficMirror[] {
+		return this.store.snapshot(region);
+	}
+
+	tagsOf(trafficMirrorId: string): Tag[] {
+		return this.store.tagsOf(trafficMirrorId);
+	}
+
+	private onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
+		res.on('error', () => undefined);
+		const pathname = (req.url ?? '/').split('?')[0];
+		if (this.options.sideDoor !== false && pathname.startsWith(SIDE_DOOR_PREFIX)) {
+			void handleSideDoor(this, req, res);
+			return;
+		}
+		readBody(req)
+			.then(({ raw, tooLarge }) => this.serveApi(req, res, raw, tooLarge))
+			.catch(() => res.destroy());
+	}
+
+	private sleep(ms: number): Promise<void> {
+		if (ms <= 0 || this.stopped) return Promise.resolve();
+		return new Promise((resolve) => {
+			const entry = {
+				timer: setTimeout(() => {
+					this.pendingSleeps.delete(entry);
+					resolve();
+				}, ms),
+				resolve,
+			};
+			this.pendingSleeps.add(entry);
+		});
+	}
+
+	private async serveApi(req: http.IncomingMessage, res: http.ServerResponse, raw: Buffer, tooLarge: boolean): Promise<void> {
+		const headers = flattenHeaders(req.headers);
+		const entry: RequestLogEntry = {
+			time: this.now(),
+			action: headers['x-tc-action'] || undefined,
+			region: headers['x-tc-region'] || undefined,
+			headers,
+			rawBody: raw.toString('utf8'),
+			signatureVerdict: 'unchecked',
+			code: '',
+			requestId: uuidFrom(this.idRand),
+			status: 'answered',
+		};
+		const fault: { decision: FaultDecision } = { decision: { outcome: 'none', extraLatencyMs: 0 } };
+		let outcome: Outcome;
+		try {
+			outcome = this.process(req, raw, tooLarge, entry, fault);
+			if (outcome.kind === 'answer') entry.code = 'Success';
+		} catch (e) {
+			const err = e instanceof ApiError ? e : apiError('InternalError', 'An internal error occurred in the emulator.');
+			if (!(e instanceof ApiError)) process.stderr.write(`emulator: unexpected error: ${e instanceof Error ? e.stack : String(e)}\n`);
+			entry.code = err.code;
+			outcome = { kind: 'answer', payload: { Error: { Code: err.code, Message: err.message } } };
+		}
+		if (fault.decision.outcome === 'drop') entry.code = 'Dropped';
+		const dropping = fault.decision.outcome === 'drop' || fault.decision.outcome === 'dropAfterApply';
+
+		await this.sleep(this.faults.baseLatencyMs(entry.action) + fault.decision.extraLatencyMs);
+
+		if (dropping) entry.status = 'dropped';
+		this.record(entry);
+		if (dropping) {
+			req.socket.destroy();
+			return;
+		}
+		if (res.destroyed || res.writableEnded || outcome.kind !== 'answer') return;
+		const body = JSON.stringify({ Response: { ...outcome.payload, RequestId: entry.requestId } });
+		res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+		res.end(body);
+	}
+
+	private record(entry: RequestLogEntry): void {
+		this.log.push(entry);
+		try {
+			this.options.onLog?.(entry);
+		} catch {
+			// A failing log sink must not break the API.
+		}
+	}
+
+	/** Steps in Tencent's order; throws ApiError for the first failing check. */
+	private process(
+		req: http.IncomingMessage,
+		raw: Buffer,
+		tooLarge: boolean,
+		entry: RequestLogEntry,
+		fault: { decision: FaultDecision },
+	): Outcome {
+		const h = entry.headers;
+		if (req.method !== 'POST') {
+			throw apiError('UnsupportedProtocol', `The emulator accepts POST requests only, not ${req.method ?? '?'}.`);
+		}
+		if (tooLarge) throw apiError('RequestSizeLimitExceeded', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+
+		for (const name of ['Authorization', 'X-TC-Action', 'X-TC-Timestamp', 'X-TC-Version']) {
+			if (!h[name.toLowerCase()]) throw apiError('MissingParameter', `The request is missing a required header \`${name}\`.`);
+		}
+		const tsText = h['x-tc-timestamp'];
+		if (!/^\d{1,12}$/.test(tsText)) {
+			throw apiError('InvalidParameterValue', `The value \`${tsText}\` of header \`X-TC-Timestamp\` is not a unix timestamp in seconds.`);
+		}
+		const timestamp = Number(tsText);
+
+		const authFailure = (code: string, message: string): ApiError => {
+			entry.signatureVerdict = code;
+			return apiError(code, message);
+		};
+		const auth = parseAuthorization(h['authorization']);
+		if (!auth) throw authFailure('AuthFailure.InvalidAuthorization', 'The Authorization header is not a valid TC3-HMAC-SHA256 authorization.');
+		entry.secretId = auth.secretId;
+		if (auth.service !== SERVICE) {
+			throw authFailure('AuthFailure.InvalidAuthorization', `The credential scope service \`${auth.service}\` is not \`${SERVICE}\`.`);
+		}
+		if (auth.date !== utcDate(timestamp)) {
+			throw authFailure('AuthFailure.InvalidAuthorization', `The credential scope date \`${auth.date}\` is not the UTC date of X-TC-Timestamp (${utcDate(timestamp)}).`);
+		}
+		if (Math.abs(timestamp * 1000 - this.now()) > MAX_CLOCK_DIFFERENCE_S * 1000) {
+			throw authFailure('AuthFailure.SignatureExpire', 'The signature has expired: X-TC-Timestamp differs from the server time by more than five minutes.');
+		}
+		const key = this.keys.get(auth.secretId);
+		if (!key) throw authFailure('AuthFailure.SecretIdNotFound', 'The SecretId is not found.');
+
+		const pathAndQuery = req.url ?? '/';
+		const q = pathAndQuery.indexOf('?');
+		const canonical = buildCanonicalRequest({
+			method: req.method,
+			path: q === -1 ? pathAndQuery : pathAndQuery.slice(0, q),
+			query: q === -1 ? '' : pathAndQuery.slice(q + 1),
+			headers: h,
+			signedHeaders: auth.signedHeaders,
+			body: raw,
+		});
+		if (!signaturesMatch(computeSignature(key.secretKey, timestamp, SERVICE, canonical), auth.signature)) {
+			throw authFailure('AuthFailure.SignatureFailure', 'The provided credentials could not be validated: the signature does not match.');
+		}
+		const token = h['x-tc-token'] ?? '';
+		if (key.sessionToken !== undefined ? token !== key.sessionToken : token !== '') {
+			throw authFailure('AuthFailure.TokenFailure', key.sessionToken !== undefined ? 'The X-TC-Token is missing or invalid.' : 'An X-TC-Token was sent for a key without a session token.');
+		}
+		entry.signatureVerdict = 'ok';
+
+		const version = h['x-tc-version'];
+		if (version !== API_VERSION) throw apiError('NoSuchVersion', `The API version \`${version}\` does not exist; use ${API_VERSION}.`);
+		const action = h['x-tc-action'];
+		const handler = Object.prototype.hasOwnProperty.call(ACTIONS, action) ? ACTIONS[action] : undefined;
+		if (!handler) throw apiError('InvalidAction', `The action \`${action}\` does not exist.`);
+		if (key.allowedActions && !key.allowedActions.includes(action)) {
+			throw apiError('UnauthorizedOperation', `The key \`${key.secretId}\` is not authorized to perform vpc:${action}.`);
+		}
+		const region = h['x-tc-region'];
+		if (!region) throw apiError('MissingParameter', 'The request is missing a required header `X-TC-Region`.');
+		if (!SUPPORTED_REGIONS.includes(region)) throw apiError('UnsupportedRegion', `The region \`${region}\` is not supported by ${action}.`);
+
+		if (!this.limiter.tryAcquire(`${key.secretId}\u0000${action}`, this.now())) {
+			throw apiError('RequestLimitExceeded', `The request rate of ${action} exceeds the limit.`);
+		}
+
+		fault.decision = this.faults.decide(action);
+		switch (fault.decision.outcome) {
+			case 'drop':
+				return { kind: 'drop' };
+			case 'InternalError':
+				throw apiError('InternalError', 'An internal error occurred (injected by the emulator).');
+			case 'ServiceUnavailable':
+				throw apiError('ServiceUnavailable', 'The service is temporarily unavailable (injected by the emulator).');
+			case 'RequestLimitExceeded':
+				throw apiError('RequestLimitExceeded', `The request rate of ${action} exceeds the limit (injected by the emulator).`);
+			default:
+				break;
+		}
+
+		const mediaType = (h['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+		if (mediaType !== 'application/json') {
+			throw apiError('InvalidParameter', `The emulator accepts Content-Type application/json only, not \`${h['content-type'] ?? ''}\`.`);
+		}
+		let body: unknown = {};
+		if (raw.length > 0) {
+			try {
+				body = JSON.parse(entry.rawBody);
+			} catch {
+				throw apiError('InvalidParameter', 'The request body is not valid JSON.');
+			}
+		}
+		entry.body = body;
+		validateRequest(action, body);
+		const payload = handler({
+			region,
+			body: body as Record<string, unknown>,
+			nowMs: this.now(),
+			store: this.store,
+			newId: (prefix) => this.newId(prefix),
+		});
+		return { kind: 'answer', payload };
+	}
+
+	private newId(prefix: string): string {
+		for (;;) {
+			const id = resourceId(prefix, this.idRand);
+			if (!this.store.idExists(id)) return id;
+		}
+	}
+}
+
+function checkRateLimit(value: number): number {
+	if (!Number.isInteger(value) || value < 0) throw new RangeError('rateLimit must be a non-negative integer');
+	return value;
+}

@@ -1,0 +1,119 @@
+// Public types of the emulator. Shapes of TrafficMirror & co. follow the members of the
+// reference objects of the same name (vpc 2017-03-12).
+
+export interface EmulatorKey {
+	secretId: string;
+	secretKey: string;
+	/** When set, requests must carry the same value in X-TC-Token. */
+	sessionToken?: string;
+	/** When set, any other action is answered with UnauthorizedOperation. */
+	allowedActions?: string[];
+}
+
+/** A number of milliseconds, or a function of the action (undefined when the header is missing). */
+export type LatencySetting = number | ((action: string | undefined) => number);
+
+export interface FaultOptions {
+	latencyMs?: LatencySetting;
+	internalErrorRate?: number;
+	serviceUnavailableRate?: number;
+	dropConnectionRate?: number;
+	/** For random drops: apply the action first, then drop (a lost answer). */
+	dropAfterApply?: boolean;
+	/** Added to the emulator clock (signature expiry, rate windows, CreateTime, log time). */
+	clockSkewMs?: number;
+}
+
+export interface EmulatorOptions extends FaultOptions {
+	host?: string;
+	port?: number;
+	keys?: EmulatorKey[];
+	/** Accepted requests per (SecretId, Action) in any sliding 1000 ms window; 0 = off. */
+	rateLimit?: number;
+	/** Seeds the random fault draws, mirror ids and request ids. */
+	seed?: number;
+	/** Clock in epoch milliseconds (default Date.now); clockSkewMs is added to it. */
+	now?: () => number;
+	/** Serve the /_emulator/ side door (default true). */
+	sideDoor?: boolean;
+	/** Called once per finished API request with its log entry. */
+	onLog?: (entry: RequestLogEntry) => void;
+}
+
+export type ForcedFault =
+	| 'InternalError'
+	| 'ServiceUnavailable'
+	| 'RequestLimitExceeded'
+	| 'drop'
+	| 'dropAfterApply'
+	| { latencyMs: number };
+
+export interface RequestLogEntry {
+	time: number;
+	action?: string;
+	region?: string;
+	secretId?: string;
+	headers: Record<string, string>;
+	rawBody: string;
+	body?: unknown;
+	/** 'ok', an AuthFailure.* code, or 'unchecked' when the request failed before verification. */
+	signatureVerdict: string;
+	/** 'Success', an error code, or 'Dropped' when dropped before the action ran. */
+	code: string;
+	requestId: string;
+	status: 'answered' | 'dropped';
+}
+
+export interface Tag {
+	Key: string;
+	Value?: string;
+}
+
+export interface TrafficMirrorFilter {
+	SrcNet: string;
+	DstNet: string;
+	Protocol: string;
+	SrcPort: string;
+	DstPort: string;
+}
+
+export interface TrafficMirrorTarget {
+	TargetIps: string[];
+	AlgHash: string;
+	TargetEndPoints: string[];
+	TargetType: string;
+}
+
+export interface TrafficMirrorTargetResourceInfo {
+	TargetId: string;
+	TargetName: string;
+}
+
+export interface TrafficMirror {
+	VpcId: string;
+	TrafficMirrorId: string;
+	TrafficMirrorName: string;
+	TrafficMirrorDescribe: string;
+	State: string;
+	Direction: string;
+	CollectorSrcs: string[];
+	NatId: string;
+	CollectorNormalFilters: TrafficMirrorFilter[];
+	CollectorTarget: TrafficMirrorTarget;
+	CreateTime: string;
+	Type: string;
+	SubnetId: string;
+	TargetInfo: TrafficMirrorTargetResourceInfo[];
+}
+
+export interface Emulator {
+	readonly url: string;
+	readonly port: number;
+	readonly log: RequestLogEntry[];
+	stop(): Promise<void>;
+	reset(): void;
+	configure(faults: FaultOptions & { rateLimit?: number }): void;
+	failNext(action: string, fault: ForcedFault, count?: number): void;
+	mirrors(region?: string): TrafficMirror[];
+	tagsOf(trafficMirrorId: string): Tag[];
+}

@@ -1,0 +1,37 @@
+import { runWithConcurrency } from '../../nodes/TencentCloudVpc/helpers/runWithConcurrency';
+
+const tick = async () => await new Promise((resolve) => setImmediate(resolve));
+
+describe('runWithConcurrency', () => {
+	test('keeps at most `limit` tasks in flight and returns results in index order', async () => {
+		let inFlight = 0;
+		let peak = 0;
+		const results = await runWithConcurrency(20, 4, async (index) => {
+			inFlight++;
+			peak = Math.max(peak, inFlight);
+			// Later indexes finish first.
+			for (let i = 0; i < 20 - index; i++) await tick();
+			inFlight--;
+			return index * 10;
+		});
+		expect(peak).toBe(4);
+		expect(results).toEqual(Array.from({ length: 20 }, (_, index) => index * 10));
+	});
+
+	test('after a failure starts nothing new and throws the lowest failing index\'s error', async () => {
+		const started: number[] = [];
+		const run = runWithConcurrency(10, 3, async (index) => {
+			started.push(index);
+			// Item 0 is still running when items 1 and 2 fail.
+			for (let i = 0; i < (index === 0 ? 5 : 1); i++) await tick();
+			if (index === 2 || index === 1) throw new Error(`item ${index}`);
+			return index;
+		});
+		await expect(run).rejects.toThrow('item 1');
+		expect(started).toEqual([0, 1, 2]);
+	});
+
+	test('runs nothing for no items', async () => {
+		expect(await runWithConcurrency(0, 5, async () => 1)).toEqual([]);
+	});
+});
