@@ -68,8 +68,8 @@ const CREATED = '2024-01-15 10:00:00';
 const GZ = 'ap-guangzhou';
 const SH = 'ap-shanghai';
 
-/** Number of generated ENIs in the `fleet` VPC, eni-flt00000 … eni-flt00255. */
-export const FLEET_ENI_COUNT = 256;
+/** Number of generated ENIs in the `fleet` VPC, eni-flt00000 … eni-flt03999: enough sources for the benchmark. */
+export const FLEET_ENI_COUNT = 4000;
 
 function mac(n: number): string {
 	const hex = n.toString(16).padStart(6, '0');
@@ -105,7 +105,7 @@ function fleetEnis(): InventoryEni[] {
 	const out: InventoryEni[] = [];
 	for (let i = 0; i < FLEET_ENI_COUNT; i++) {
 		const id = `eni-flt${String(i).padStart(5, '0')}`;
-		// 10.9.1.4 … 10.9.1.253, then 10.9.2.4 …: stays inside subnet-emu00009 (10.9.0.0/20).
+		// 10.9.1.4 … 10.9.1.253, then 10.9.2.4 … up to 10.9.16.253: inside subnet-emu00009 (10.9.0.0/16).
 		const ip = `10.9.${1 + Math.floor(i / 250)}.${4 + (i % 250)}`;
 		out.push(eni(GZ, 1000 + i, id, 'vpc-emu00009', 'subnet-emu00009', `fleet-${i}`, ip, 'ap-guangzhou-3'));
 	}
@@ -123,7 +123,7 @@ export const INVENTORY: Inventory = {
 		{ region: GZ, subnetId: 'subnet-emu00001', vpcId: 'vpc-emu00001', name: 'app', cidrBlock: '10.0.1.0/24', zone: 'ap-guangzhou-3', isDefault: false, createdTime: CREATED },
 		{ region: GZ, subnetId: 'subnet-emu00002', vpcId: 'vpc-emu00001', name: 'tools', cidrBlock: '10.0.2.0/24', zone: 'ap-guangzhou-3', isDefault: false, createdTime: CREATED },
 		{ region: GZ, subnetId: 'subnet-emu00003', vpcId: 'vpc-emu00002', name: 'staging-app', cidrBlock: '172.16.1.0/24', zone: 'ap-guangzhou-4', isDefault: false, createdTime: CREATED },
-		{ region: GZ, subnetId: 'subnet-emu00009', vpcId: 'vpc-emu00009', name: 'fleet', cidrBlock: '10.9.0.0/20', zone: 'ap-guangzhou-3', isDefault: false, createdTime: CREATED },
+		{ region: GZ, subnetId: 'subnet-emu00009', vpcId: 'vpc-emu00009', name: 'fleet', cidrBlock: '10.9.0.0/16', zone: 'ap-guangzhou-3', isDefault: false, createdTime: CREATED },
 		{ region: SH, subnetId: 'subnet-emu00004', vpcId: 'vpc-emu00003', name: 'shanghai-app', cidrBlock: '10.1.1.0/24', zone: 'ap-shanghai-2', isDefault: false, createdTime: CREATED },
 	],
 	enis: [
@@ -132,7 +132,7 @@ export const INVENTORY: Inventory = {
 		eni(GZ, 3, 'eni-emu00003', 'vpc-emu00001', 'subnet-emu00002', 'tools-1', '10.0.2.10', 'ap-guangzhou-3'),
 		eni(GZ, 4, 'eni-emu00004', 'vpc-emu00001', 'subnet-emu00002', 'packet-collector', '10.0.2.20', 'ap-guangzhou-3'),
 		eni(GZ, 5, 'eni-emu00005', 'vpc-emu00002', 'subnet-emu00003', 'staging-1', '172.16.1.10', 'ap-guangzhou-4'),
-		eni(GZ, 9, 'eni-fltrecv1', 'vpc-emu00009', 'subnet-emu00009', 'fleet-collector', '10.9.15.10', 'ap-guangzhou-3'),
+		eni(GZ, 9, 'eni-fltrecv1', 'vpc-emu00009', 'subnet-emu00009', 'fleet-collector', '10.9.200.10', 'ap-guangzhou-3'),
 		...fleetEnis(),
 		eni(SH, 6, 'eni-emu00006', 'vpc-emu00003', 'subnet-emu00004', 'shanghai-1', '10.1.1.10', 'ap-shanghai-2'),
 	],

@@ -99,7 +99,7 @@ describe('DescribeNetworkInterfaces', () => {
 		expect(byIds.TotalCount).toBe(0);
 		const fleet = await ok(emu.url, 'DescribeNetworkInterfaces', { Filters: [{ Name: 'vpc-id', Values: ['vpc-emu00009'] }], Offset: 200, Limit: 100 });
 		expect(fleet.TotalCount).toBe(FLEET_ENI_COUNT + 1);
-		expect(fleet.NetworkInterfaceSet).toHaveLength(FLEET_ENI_COUNT + 1 - 200);
+		expect(fleet.NetworkInterfaceSet).toHaveLength(Math.min(100, FLEET_ENI_COUNT + 1 - 200));
 		expect(await codeFor('DescribeNetworkInterfaces', { Limit: '10' })).toBe('InvalidParameter');
 	});
 });

@@ -46,7 +46,7 @@ describe('rate limit over HTTP', () => {
 			VpcId: 'vpc-emu00009',
 			TrafficMirrorName: `rl-${i}`,
 			CollectorSrcs: [`eni-flt${String(i).padStart(5, '0')}`],
-			CollectorTarget: { TargetIps: ['10.9.15.10'] },
+			CollectorTarget: { TargetIps: ['10.9.200.10'] },
 		};
 	}
 

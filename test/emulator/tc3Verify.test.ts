@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code runs under jest, not inside n8n */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Sign from 'tencentcloud-sdk-nodejs-common/tencentcloud/common/sign';

@@ -22,7 +22,7 @@ const fleetItems = (count: number) =>
 const fleetParameters = (options = {}) =>
 	createParameters({
 		vpcId: { __rl: true, mode: 'id', value: 'vpc-emu00009' },
-		collectorTarget: { targetType: 'IP', targetIps: '10.9.15.10', algHash: 'ENI' },
+		collectorTarget: { targetType: 'IP', targetIps: '10.9.200.10', algHash: 'ENI' },
 		options,
 	});
 const createAnswers = () => emulator.log.filter((entry) => entry.action === 'CreateTrafficMirror');
