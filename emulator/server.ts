@@ -217,6 +217,7 @@ export class EmulatorServer implements Emulator {
 		await this.sleep(this.faults.baseLatencyMs(entry.action) + fault.decision.extraLatencyMs);
 
 		if (dropping) entry.status = 'dropped';
+		entry.answeredAt = this.now();
 		this.record(entry);
 		if (dropping) {
 			req.socket.destroy();

@@ -49,7 +49,10 @@ export type ForcedFault =
 	| { latencyMs: number };
 
 export interface RequestLogEntry {
+	/** When the request arrived (emulator clock, ms). */
 	time: number;
+	/** When the answer was sent or the connection dropped, after any latency. */
+	answeredAt?: number;
 	action?: string;
 	region?: string;
 	secretId?: string;

@@ -16,6 +16,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(
 		private readonly credentialTypes: Record<string, ICredentialType>,
 		private readonly credentialData: Record<string, ICredentialDataDecryptedObject>,
+		/** Sees each request as signed, just before it is sent (the benchmark times items with it). */
+		private readonly onSigned?: (signed: IHttpRequestOptions) => void,
 	) {
 		super();
 	}
@@ -30,8 +32,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const type = this.credentialTypes[typeName];
-		if (typeof type?.authenticate === 'function') return await type.authenticate(credentials, requestOptions);
-		return requestOptions;
+		const signed =
+			typeof type?.authenticate === 'function' ? await type.authenticate(credentials, requestOptions) : requestOptions;
+		this.onSigned?.(signed);
+		return signed;
 	}
 
 	async preAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {

@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
 	INodeExecutionData,
 	IRun,
 	IRunExecutionData,
@@ -25,6 +26,8 @@ export interface RunWorkflowOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	/** What the start node receives, as n8n's test harness feeds a trigger. */
 	triggerItems?: INodeExecutionData[];
+	/** Called with every request the credential signed, just before it is sent. */
+	onSigned?: (signed: IHttpRequestOptions) => void;
 }
 
 /**
@@ -52,6 +55,7 @@ export async function runWorkflow(workflowData: IWorkflowBase, options: RunWorkf
 	const credentialsHelper = new TestCredentialsHelper(
 		{ tencentCloudApi: new TencentCloudApi() },
 		options.credentials ?? {},
+		options.onSigned,
 	);
 	const additionalData = {
 		hooks,

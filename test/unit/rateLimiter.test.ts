@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs under jest, not inside n8n */
-import { SlidingWindowRateLimiter } from '../../nodes/TencentCloudVpc/helpers/rateLimiter';
+import { PacingRateLimiter } from '../../nodes/TencentCloudVpc/helpers/rateLimiter';
 
 /** A clock that only moves when someone waits on it, so the test measures logic, not timing. */
 function fakeClock() {
@@ -7,6 +7,7 @@ function fakeClock() {
 	const sleepers: Array<{ until: number; wake: () => void }> = [];
 	return {
 		now: () => now,
+		skip: (ms: number) => void (now += ms),
 		wait: async (ms: number) => await new Promise<void>((wake) => sleepers.push({ until: now + Math.max(0, ms), wake })),
 		/** Advance to the next sleeper's time and wake everyone due. */
 		async advance(): Promise<boolean> {
@@ -34,7 +35,7 @@ function maxInAnyWindow(times: number[], windowMs: number): number {
 	return max;
 }
 
-async function grantAll(limiter: SlidingWindowRateLimiter, clock: ReturnType<typeof fakeClock>, requests: Array<{ key: string; limit: number }>) {
+async function grantAll(limiter: PacingRateLimiter, clock: ReturnType<typeof fakeClock>, requests: Array<{ key: string; limit: number }>) {
 	const grants: Array<{ key: string; time: number }> = [];
 	const pending = requests.map(({ key, limit }) =>
 		limiter.acquire(key, limit).then(() => grants.push({ key, time: clock.now() })),
@@ -47,37 +48,48 @@ async function grantAll(limiter: SlidingWindowRateLimiter, clock: ReturnType<typ
 	return grants;
 }
 
-describe('SlidingWindowRateLimiter', () => {
+describe('PacingRateLimiter', () => {
 	test('never grants more than the limit in any one-second window', async () => {
 		const clock = fakeClock();
-		const limiter = new SlidingWindowRateLimiter(clock.now, clock.wait, WINDOW);
+		const limiter = new PacingRateLimiter(clock.now, clock.wait, WINDOW);
 		const grants = await grantAll(limiter, clock, Array.from({ length: 250 }, () => ({ key: 'AKID\0CreateTrafficMirror', limit: 20 })));
 		expect(grants).toHaveLength(250);
 		expect(maxInAnyWindow(grants.map((g) => g.time), WINDOW)).toBe(20);
-		// And it does not idle: 250 grants at 20 per window take 12 further windows.
-		expect(Math.max(...grants.map((g) => g.time))).toBe(12 * WINDOW);
+		// Paced, not bursty, and never idle: one grant every 50 ms.
+		expect(grants.map((g) => g.time)).toEqual(Array.from({ length: 250 }, (_, i) => i * 50));
 	});
 
 	test('keeps separate budgets per key (SecretId and action)', async () => {
 		const clock = fakeClock();
-		const limiter = new SlidingWindowRateLimiter(clock.now, clock.wait, WINDOW);
-		const requests = ['A\0Create', 'A\0Describe', 'B\0Create'].flatMap((key) =>
-			Array.from({ length: 20 }, () => ({ key, limit: 20 })),
-		);
-		const grants = await grantAll(limiter, clock, requests);
-		expect(grants.every((grant) => grant.time === 0)).toBe(true);
+		const limiter = new PacingRateLimiter(clock.now, clock.wait, WINDOW);
+		const keys = ['A\0Create', 'A\0Describe', 'B\0Create'];
+		const grants = await grantAll(limiter, clock, keys.flatMap((key) => Array.from({ length: 20 }, () => ({ key, limit: 20 }))));
+		for (const key of keys) {
+			expect(grants.filter((grant) => grant.key === key).map((grant) => grant.time)).toEqual(
+				Array.from({ length: 20 }, (_, i) => i * 50),
+			);
+		}
+	});
+
+	test('a caller arriving after a quiet spell goes at once', async () => {
+		const clock = fakeClock();
+		const limiter = new PacingRateLimiter(clock.now, clock.wait, WINDOW);
+		await grantAll(limiter, clock, [{ key: 'k', limit: 20 }]);
+		clock.skip(5000);
+		const grants = await grantAll(limiter, clock, [{ key: 'k', limit: 20 }, { key: 'k', limit: 20 }]);
+		expect(grants.map((grant) => grant.time)).toEqual([5000, 5050]);
 	});
 
 	test('a lower limit is honoured', async () => {
 		const clock = fakeClock();
-		const limiter = new SlidingWindowRateLimiter(clock.now, clock.wait, WINDOW);
+		const limiter = new PacingRateLimiter(clock.now, clock.wait, WINDOW);
 		const grants = await grantAll(limiter, clock, Array.from({ length: 30 }, () => ({ key: 'k', limit: 5 })));
 		expect(maxInAnyWindow(grants.map((g) => g.time), WINDOW)).toBe(5);
 	});
 
 	test('limit 0 means no limit', async () => {
 		const clock = fakeClock();
-		const limiter = new SlidingWindowRateLimiter(clock.now, clock.wait, WINDOW);
+		const limiter = new PacingRateLimiter(clock.now, clock.wait, WINDOW);
 		const grants = await grantAll(limiter, clock, Array.from({ length: 100 }, () => ({ key: 'k', limit: 0 })));
 		expect(grants.every((grant) => grant.time === 0)).toBe(true);
 	});
