@@ -12,11 +12,10 @@ import {
 	type CreateTrafficMirrorParameters,
 } from '../../helpers/buildCreateTrafficMirrorBody';
 import { parseJsonBody } from '../../helpers/parseJsonBody';
-import { asNodeError, errorItem } from '../../helpers/errorItem';
 import type { TrafficMirror } from '../../helpers/interfaces';
 import { tencentCloudApiRequest } from '../../transport';
-import { runWithConcurrency } from '../../helpers/runWithConcurrency';
-import { callOptionsField, readCallOptions, regionField, vpcIdLocator } from '../common.descriptions';
+import { callOptionsField, regionField, vpcIdLocator } from '../common.descriptions';
+import { runPerItem } from '../runPerItem';
 
 const showInFieldsMode: IDisplayOptions = { show: { specifyBody: ['fields'] } };
 
@@ -292,25 +291,16 @@ export function getCreateTrafficMirrorBody(this: IExecuteFunctions, itemIndex: n
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const { maxConcurrency } = readCallOptions.call(this, 0);
-	return await runWithConcurrency(items.length, maxConcurrency, async (itemIndex) => {
-		try {
-			const { rateLimit, timeout } = readCallOptions.call(this, itemIndex);
-			const region = this.getNodeParameter('region', itemIndex) as string;
-			const body = getCreateTrafficMirrorBody.call(this, itemIndex);
-			const response = await tencentCloudApiRequest.call(this, {
-				action: 'CreateTrafficMirror',
-				region,
-				body,
-				itemIndex,
-				rateLimit,
-				timeout,
-			});
-			const trafficMirror = response.TrafficMirror as TrafficMirror;
-			return { json: { ...trafficMirror, RequestId: response.RequestId }, pairedItem: { item: itemIndex } };
-		} catch (error) {
-			if (this.continueOnFail()) return errorItem(this.getNode(), error, itemIndex);
-			throw asNodeError(this.getNode(), error, itemIndex);
-		}
+	return await runPerItem.call(this, items, async (itemIndex, { rateLimit, timeout }) => {
+		const response = await tencentCloudApiRequest.call(this, {
+			action: 'CreateTrafficMirror',
+			region: this.getNodeParameter('region', itemIndex) as string,
+			body: getCreateTrafficMirrorBody.call(this, itemIndex),
+			itemIndex,
+			rateLimit,
+			timeout,
+		});
+		const trafficMirror = response.TrafficMirror as TrafficMirror;
+		return [{ json: { ...trafficMirror, RequestId: response.RequestId } }];
 	});
 }
