@@ -1,4 +1,4 @@
-import { isThrottlingCode, throttleBackoffMs } from '../../nodes/TencentCloudVpc/helpers/retryPolicy';
+import { isThrottlingCode, mayHaveBeenApplied, throttleBackoffMs } from '../../nodes/TencentCloudVpc/helpers/retryPolicy';
 
 describe('retry policy', () => {
 	test.each(['RequestLimitExceeded', 'RequestLimitExceeded.IPLimitExceeded', 'RequestLimitExceeded.UinLimitExceeded'])(
@@ -16,4 +16,20 @@ describe('retry policy', () => {
 		expect([0, 1, 2, 3].map((attempt) => throttleBackoffMs(attempt, () => 1))).toEqual([100, 200, 400, 800]);
 		expect(throttleBackoffMs(20, () => 1)).toBe(2000);
 	});
+});
+
+describe('mayHaveBeenApplied', () => {
+	test.each([
+		[{ networkErrorCode: 'ECONNABORTED' }, true],
+		[{ networkErrorCode: 'ECONNRESET' }, true],
+		[{ networkErrorCode: 'UNKNOWN' }, true],
+		[{ networkErrorCode: 'ECONNREFUSED' }, false],
+		[{ networkErrorCode: 'ENOTFOUND' }, false],
+		[{ tencentCode: 'InternalError' }, true],
+		[{ tencentCode: 'InternalError.DbError' }, true],
+		[{ tencentCode: 'ServiceUnavailable' }, true],
+		[{ tencentCode: 'ResourceNotFound' }, false],
+		[{ tencentCode: 'RequestLimitExceeded' }, false],
+		[{}, false],
+	])('%j → %s', (failure, expected) => expect(mayHaveBeenApplied(failure)).toBe(expected));
 });

@@ -56,12 +56,24 @@ async function send(
 	try {
 		return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
 	} catch (error) {
-		// Rebuilt from the message alone: the original carries the signed request's headers.
-		throw withExactMessage(
-			new NodeApiError(this.getNode(), { message: (error as Error).message } as JsonObject, { itemIndex }),
-			`Could not complete ${action}: ${(error as Error).message}`,
+		// Rebuilt from the message and code alone: the original carries the signed request's headers.
+		const code = networkErrorCode(error);
+		// The HTTP client's own words ("timeout of 1000ms exceeded"), not n8n's generic rewording.
+		const reason = ((error as { cause?: Error }).cause ?? (error as Error)).message;
+		const transportError = withExactMessage(
+			new NodeApiError(this.getNode(), { message: reason } as JsonObject, { itemIndex }),
+			`Could not complete ${action}: ${reason}${code ? ` (${code})` : ''}`,
 		);
+		transportError.context.networkErrorCode = code ?? 'UNKNOWN';
+		throw transportError;
 	}
+}
+
+/** The socket-level code (ECONNRESET, ECONNABORTED, …) of a failed request, if any. */
+function networkErrorCode(error: unknown): string | undefined {
+	const cause = (error as { cause?: { code?: unknown } }).cause;
+	const code = cause?.code ?? (error as { code?: unknown }).code;
+	return typeof code === 'string' ? code : undefined;
 }
 
 /**

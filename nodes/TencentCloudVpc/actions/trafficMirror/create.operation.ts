@@ -5,17 +5,23 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	buildCreateTrafficMirrorBody,
 	type CreateTrafficMirrorParameters,
 } from '../../helpers/buildCreateTrafficMirrorBody';
+import { describeBodyProblem } from '../../helpers/describeBodyProblem';
+import { asNodeError } from '../../helpers/errorItem';
+import { withKeyLock } from '../../helpers/keyedLock';
 import { parseJsonBody } from '../../helpers/parseJsonBody';
+import { mayHaveBeenApplied } from '../../helpers/retryPolicy';
+import { validateCreateTrafficMirrorBody } from '../../helpers/validateCreateTrafficMirrorBody';
 import type { TrafficMirror } from '../../helpers/interfaces';
 import { tencentCloudApiRequest } from '../../transport';
 import { callOptionsField, regionField, vpcIdLocator } from '../common.descriptions';
 import { runPerItem } from '../runPerItem';
+import { findTrafficMirrorByName } from './findTrafficMirrorByName';
 
 const showInFieldsMode: IDisplayOptions = { show: { specifyBody: ['fields'] } };
 
@@ -265,42 +271,133 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	callOptionsField,
+	{
+		...callOptionsField,
+		options: [
+			{
+				displayName: 'If a Mirror With This Name Exists',
+				name: 'ifExists',
+				type: 'options',
+				options: [
+					{
+						name: 'Create Another',
+						value: 'createAnother',
+						description: 'Always create; Tencent allows several mirrors with one name',
+					},
+					{
+						name: 'Fail',
+						value: 'fail',
+						description: 'Stop with an error naming the existing mirror',
+					},
+					{
+						name: 'Return the Existing Mirror',
+						value: 'returnExisting',
+						description:
+							'Look the name up in this VPC first and return that mirror instead of creating a second; also resolves a create whose answer was lost',
+					},
+				],
+				default: 'createAnother',
+				description:
+					'What to do when this VPC already has a traffic mirror with this name, e.g. when an incident trigger fires twice',
+			},
+			...(callOptionsField.options ?? []),
+		],
+	},
 ];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['create'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** The CreateTrafficMirror body of item `itemIndex`, from the fields or the JSON body. */
+type IfExists = 'createAnother' | 'returnExisting' | 'fail';
+
+/**
+ * The CreateTrafficMirror body of item `itemIndex`, from the fields or the JSON body, checked
+ * against what Tencent documents before anything is sent.
+ */
 export function getCreateTrafficMirrorBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	if (this.getNodeParameter('specifyBody', itemIndex) === 'json') {
-		return parseJsonBody(this.getNode(), this.getNodeParameter('jsonBody', itemIndex), itemIndex);
+	const mode = this.getNodeParameter('specifyBody', itemIndex) === 'json' ? 'json' : 'fields';
+	const body =
+		mode === 'json'
+			? parseJsonBody(this.getNode(), this.getNodeParameter('jsonBody', itemIndex), itemIndex)
+			: buildCreateTrafficMirrorBody({
+					vpcId: this.getNodeParameter('vpcId', itemIndex, '', { extractValue: true }) as string,
+					trafficMirrorName: this.getNodeParameter('trafficMirrorName', itemIndex) as string,
+					type: this.getNodeParameter('type', itemIndex) as string,
+					state: this.getNodeParameter('state', itemIndex) as string,
+					direction: this.getNodeParameter('direction', itemIndex) as string,
+					collectorSrcs: this.getNodeParameter('collectorSrcs', itemIndex, ''),
+					collectorTarget: this.getNodeParameter('collectorTarget', itemIndex, {}) as CreateTrafficMirrorParameters['collectorTarget'],
+					additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}) as CreateTrafficMirrorParameters['additionalFields'],
+				});
+	const problems = validateCreateTrafficMirrorBody(body);
+	if (problems.length) {
+		const messages = problems.map((problem) => describeBodyProblem(problem, itemIndex, mode));
+		throw new NodeOperationError(this.getNode(), messages[0], {
+			itemIndex,
+			description: messages.length > 1 ? `All problems:\n${messages.join('\n')}` : undefined,
+		});
 	}
-	const parameters: CreateTrafficMirrorParameters = {
-		vpcId: this.getNodeParameter('vpcId', itemIndex, '', { extractValue: true }) as string,
-		trafficMirrorName: this.getNodeParameter('trafficMirrorName', itemIndex) as string,
-		type: this.getNodeParameter('type', itemIndex) as string,
-		state: this.getNodeParameter('state', itemIndex) as string,
-		direction: this.getNodeParameter('direction', itemIndex) as string,
-		collectorSrcs: this.getNodeParameter('collectorSrcs', itemIndex, ''),
-		collectorTarget: this.getNodeParameter('collectorTarget', itemIndex, {}) as CreateTrafficMirrorParameters['collectorTarget'],
-		additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}) as CreateTrafficMirrorParameters['additionalFields'],
+	return body;
+}
+
+interface CreateCall {
+	region: string;
+	body: IDataObject;
+	itemIndex: number;
+	rateLimit: number;
+	timeout: number;
+}
+
+async function create(this: IExecuteFunctions, call: CreateCall): Promise<INodeExecutionData> {
+	const response = await tencentCloudApiRequest.call(this, { action: 'CreateTrafficMirror', ...call });
+	const trafficMirror = response.TrafficMirror as TrafficMirror;
+	return { json: { ...trafficMirror, RequestId: response.RequestId } };
+}
+
+/** Create only when no mirror of that name is in the VPC, or resolve a lost answer by lookup. */
+async function createUnlessExists(this: IExecuteFunctions, call: CreateCall, ifExists: IfExists): Promise<INodeExecutionData> {
+	const lookup = {
+		...call,
+		vpcId: String(call.body.VpcId),
+		name: String(call.body.TrafficMirrorName),
 	};
-	return buildCreateTrafficMirrorBody(parameters);
+	const existing = await findTrafficMirrorByName.call(this, lookup);
+	if (existing && ifExists === 'fail') {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Item ${call.itemIndex}: VPC ${lookup.vpcId} already has a traffic mirror named "${lookup.name}" (${existing.trafficMirror.TrafficMirrorId})`,
+			{ itemIndex: call.itemIndex, description: 'Options → If a Mirror With This Name Exists is set to Fail.' },
+		);
+	}
+	if (existing) return { json: { ...existing.trafficMirror, RequestId: existing.requestId } };
+
+	try {
+		return await create.call(this, call);
+	} catch (error) {
+		const failure = asNodeError(this.getNode(), error, call.itemIndex);
+		if (ifExists !== 'returnExisting' || !mayHaveBeenApplied(failure.context)) throw failure;
+		const created = await findTrafficMirrorByName.call(this, lookup);
+		if (created) return { json: { ...created.trafficMirror, RequestId: created.requestId } };
+		failure.description = `No mirror named "${lookup.name}" exists after this failure, so none was created. It was not retried automatically; running the item again is safe.`;
+		throw failure;
+	}
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, async (itemIndex, { rateLimit, timeout }) => {
-		const response = await tencentCloudApiRequest.call(this, {
-			action: 'CreateTrafficMirror',
+		const body = getCreateTrafficMirrorBody.call(this, itemIndex);
+		const call: CreateCall = {
 			region: this.getNodeParameter('region', itemIndex) as string,
-			body: getCreateTrafficMirrorBody.call(this, itemIndex),
+			body,
 			itemIndex,
 			rateLimit,
 			timeout,
-		});
-		const trafficMirror = response.TrafficMirror as TrafficMirror;
-		return [{ json: { ...trafficMirror, RequestId: response.RequestId } }];
+		};
+		const ifExists = this.getNodeParameter('options.ifExists', itemIndex, 'createAnother') as IfExists;
+		if (ifExists === 'createAnother') return [await create.call(this, call)];
+		// Items (and executions) creating the same name queue up, so the second finds the first.
+		const key = [call.region, String(body.VpcId), String(body.TrafficMirrorName)].join('\u0000');
+		return [await withKeyLock(key, async () => await createUnlessExists.call(this, call, ifExists))];
 	});
 }
