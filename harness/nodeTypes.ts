@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the harness runs n8n's engine under jest for tests and the demo, not inside n8n */
 import type { INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
@@ -12,7 +13,30 @@ const N8N_BASE_NODES: Record<string, string> = {
 	'n8n-nodes-base.set': 'Set/Set.node.js',
 	'n8n-nodes-base.noOp': 'NoOp/NoOp.node.js',
 	'n8n-nodes-base.splitOut': 'Transform/SplitOut/SplitOut.node.js',
+	'n8n-nodes-base.webhook': 'Webhook/Webhook.node.js',
+	'n8n-nodes-base.scheduleTrigger': 'Schedule/ScheduleTrigger.node.js',
+	'n8n-nodes-base.stickyNote': 'StickyNote/StickyNote.node.js',
+	// Versioned nodes: the file exports a VersionedNodeType; getByNameAndVersion picks the version.
+	'n8n-nodes-base.slack': 'Slack/Slack.node.js',
+	'n8n-nodes-base.filter': 'Filter/Filter.node.js',
+	'n8n-nodes-base.if': 'If/If.node.js',
 };
+
+/**
+ * Nodes whose dependencies include ESM-only packages (Slack → sanitize-html → htmlparser2),
+ * which jest's CommonJS module registry cannot parse. They are loaded with Node's own require
+ * (which can), reached past jest's registry through process.getBuiltinModule; they bring their
+ * own copy of n8n-workflow. Tests use them disabled: their description, not their execute.
+ */
+const LOADED_NATIVELY = new Set(['n8n-nodes-base.slack']);
+
+function nativeRequire(id: string): unknown {
+	// process.getBuiltinModule exists from Node 20.16; outside jest, require is Node's own anyway.
+	const nodeRequire = typeof process.getBuiltinModule === 'function'
+		? process.getBuiltinModule('node:module').createRequire(__filename)
+		: require;
+	return nodeRequire(id);
+}
 
 /** The node types of a test run: this package's node, from source, plus a few of n8n's own. */
 export class TestNodeTypes implements INodeTypes {
@@ -25,8 +49,8 @@ export class TestNodeTypes implements INodeTypes {
 		if (!type) {
 			const file = N8N_BASE_NODES[nodeType];
 			if (!file) throw new Error(`Unknown node type in test workflow: ${nodeType}`);
-			// eslint-disable-next-line @typescript-eslint/no-require-imports
-			const exported = require(`n8n-nodes-base/dist/nodes/${file}`) as Record<string, new () => INodeType>;
+			const load = LOADED_NATIVELY.has(nodeType) ? nativeRequire : require;
+			const exported = load(`n8n-nodes-base/dist/nodes/${file}`) as Record<string, new () => INodeType>;
 			type = new (Object.values(exported)[0])();
 			this.loaded.set(nodeType, type);
 		}

@@ -6,6 +6,7 @@ import type {
 	IRunExecutionData,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
@@ -28,6 +29,23 @@ export interface RunWorkflowOptions {
 	triggerItems?: INodeExecutionData[];
 	/** Called with every request the credential signed, just before it is sent. */
 	onSigned?: (signed: IHttpRequestOptions) => void;
+	/**
+	 * The execution mode (default 'manual'). In 'trigger' or 'webhook' mode a trigger start node
+	 * (Schedule Trigger) passes `triggerItems` on, as in a production run, instead of firing itself.
+	 */
+	mode?: WorkflowExecuteMode;
+	/**
+	 * The node that receives `triggerItems`. Default: n8n's own choice (a trigger or manual
+	 * trigger), else a Webhook node, where n8n starts a webhook's execution.
+	 */
+	startNode?: string;
+}
+
+/** The first enabled node that receives webhooks (n8n's getStartNode only knows triggers). */
+function webhookNode(workflow: Workflow, nodeTypes: TestNodeTypes) {
+	return Object.values(workflow.nodes).find(
+		(node) => !node.disabled && nodeTypes.getByNameAndVersion(node.type, node.typeVersion).webhook !== undefined,
+	);
 }
 
 /**
@@ -47,7 +65,8 @@ export async function runWorkflow(workflowData: IWorkflowBase, options: RunWorkf
 		active: false,
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
+	const mode = options.mode ?? 'manual';
+	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', workflowData);
 	let resolveFinished: (run: IRun) => void = () => undefined;
 	const finished = new Promise<IRun>((resolve) => (resolveFinished = resolve));
 	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveFinished(fullRunData));
@@ -77,7 +96,9 @@ export async function runWorkflow(workflowData: IWorkflowBase, options: RunWorkf
 		sendDataToUI: () => undefined,
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	const startNode = workflow.getStartNode();
+	const startNode = options.startNode
+		? workflow.getNode(options.startNode)
+		: (workflow.getStartNode() ?? webhookNode(workflow, nodeTypes));
 	if (!startNode) throw new Error('The test workflow has no start node');
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
 		executionData: {
@@ -87,7 +108,7 @@ export async function runWorkflow(workflowData: IWorkflowBase, options: RunWorkf
 		},
 	});
 
-	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	const workflowExecute = new WorkflowExecute(additionalData, mode, runExecutionData);
 	await workflowExecute.processRunExecutionData(workflow);
 	const run = await finished;
 

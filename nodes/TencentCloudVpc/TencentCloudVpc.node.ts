@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
 import * as trafficMirror from './actions/trafficMirror';
-import { listSearch } from './methods';
+import { listSearch, loadOptions } from './methods';
 
 export class TencentCloudVpc implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,7 +32,7 @@ export class TencentCloudVpc implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

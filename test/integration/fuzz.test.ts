@@ -46,7 +46,9 @@ const parameterSets = fc.record({
 	items: fc.integer({ min: 1, max: 3 }),
 });
 
-function toNodeParameters(set: fc.Infer<typeof parameterSets>, firstSource: number): INodeParameters {
+type ParameterSet = typeof parameterSets extends fc.Arbitrary<infer T> ? T : never;
+
+function toNodeParameters(set: ParameterSet, firstSource: number): INodeParameters {
 	return {
 		resource: 'trafficMirror',
 		operation: 'create',

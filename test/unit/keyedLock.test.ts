@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs under jest, not inside n8n */
 import { withKeyLock } from '../../nodes/TencentCloudVpc/helpers/keyedLock';
 
 const tick = async () => await new Promise((resolve) => setImmediate(resolve));

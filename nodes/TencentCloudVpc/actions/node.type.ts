@@ -1,6 +1,19 @@
 /** Every resource and its operations, so the router's switch is checked by the compiler. */
 type NodeMap = {
-	trafficMirror: 'create';
+	trafficMirror:
+		| 'check'
+		| 'create'
+		| 'delete'
+		| 'get'
+		| 'getMany'
+		| 'resetFilters'
+		| 'resetSources'
+		| 'resetTarget'
+		| 'start'
+		| 'stop'
+		| 'update'
+		| 'updateAllFilters'
+		| 'updateDirection';
 };
 
 export type TencentCloudVpcType = {

@@ -1,6 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { trafficMirrorSearchItem } from '../helpers/pickerOptions';
 import { tencentCloudApiRequest } from '../transport';
+import { pickerRegion } from './accountLookup';
 
 const PAGE_SIZE = 100;
 
@@ -25,5 +27,29 @@ export async function searchVpcs(
 			value: String(vpc.VpcId),
 		})),
 		paginationToken: offset + vpcs.length < total ? String(offset + vpcs.length) : undefined,
+	};
+}
+
+/**
+ * The region's traffic mirrors, searchable by name (DescribeTrafficMirrors with the
+ * traffic-mirror-name filter, which Tencent matches fuzzily). The answer has no TotalCount:
+ * a full page means there may be more.
+ */
+export async function searchTrafficMirrors(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const region = pickerRegion(this);
+	const offset = Number(paginationToken ?? 0);
+	// DescribeTrafficMirrors takes Offset and Limit as numbers and one Filters object, not a list.
+	const body: IDataObject = { Offset: offset, Limit: PAGE_SIZE };
+	if (filter?.trim()) body.Filters = { Name: 'traffic-mirror-name', Values: [filter.trim()] };
+
+	const response = await tencentCloudApiRequest.call(this, { action: 'DescribeTrafficMirrors', region, body });
+	const mirrors = (response.TrafficMirrorSet as IDataObject[] | undefined) ?? [];
+	return {
+		results: mirrors.map(trafficMirrorSearchItem),
+		paginationToken: mirrors.length === PAGE_SIZE ? String(offset + mirrors.length) : undefined,
 	};
 }

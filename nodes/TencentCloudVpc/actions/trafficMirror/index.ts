@@ -1,8 +1,34 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as check from './check.operation';
 import * as create from './create.operation';
+import * as deleteTrafficMirror from './delete.operation';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
+import * as resetFilters from './resetFilters.operation';
+import * as resetSources from './resetSources.operation';
+import * as resetTarget from './resetTarget.operation';
+import * as start from './start.operation';
+import * as stop from './stop.operation';
+import * as update from './update.operation';
+import * as updateAllFilters from './updateAllFilters.operation';
+import * as updateDirection from './updateDirection.operation';
 
-export { create };
+export {
+	check,
+	create,
+	deleteTrafficMirror as delete,
+	get,
+	getMany,
+	resetFilters,
+	resetSources,
+	resetTarget,
+	start,
+	stop,
+	update,
+	updateAllFilters,
+	updateDirection,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -13,13 +39,97 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['trafficMirror'] } },
 		options: [
 			{
+				name: 'Check',
+				value: 'check',
+				description: 'Check that a public IP mirror\'s collectors and receivers are free to use',
+				action: 'Check a traffic mirror',
+			},
+			{
 				name: 'Create',
 				value: 'create',
 				description: 'Create a traffic mirror that copies ENI or subnet traffic to a collector',
 				action: 'Create a traffic mirror',
 			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a traffic mirror',
+				action: 'Delete a traffic mirror',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a traffic mirror by ID',
+				action: 'Get a traffic mirror',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'Get many traffic mirrors',
+				action: 'Get many traffic mirrors',
+			},
+			{
+				name: 'Reset Filters',
+				value: 'resetFilters',
+				description: 'Replace the filter with a NAT gateway, five-tuple rules, or none',
+				action: 'Reset the filters of a traffic mirror',
+			},
+			{
+				name: 'Reset Sources',
+				value: 'resetSources',
+				description: 'Replace the ENIs or subnets whose traffic is mirrored',
+				action: 'Reset the sources of a traffic mirror',
+			},
+			{
+				name: 'Reset Target',
+				value: 'resetTarget',
+				description: 'Replace the receiver of the mirrored traffic',
+				action: 'Reset the target of a traffic mirror',
+			},
+			{
+				name: 'Start',
+				value: 'start',
+				description: 'Start collecting traffic',
+				action: 'Start a traffic mirror',
+			},
+			{
+				name: 'Stop',
+				value: 'stop',
+				description: 'Stop collecting traffic; the mirror is kept',
+				action: 'Stop a traffic mirror',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Change the name or description',
+				action: 'Update a traffic mirror',
+			},
+			{
+				name: 'Update All Filters',
+				value: 'updateAllFilters',
+				description: 'Change direction, sources and filter in one call',
+				action: 'Update all filters of a traffic mirror',
+			},
+			{
+				name: 'Update Direction',
+				value: 'updateDirection',
+				description: 'Change which direction of traffic is mirrored',
+				action: 'Update the direction of a traffic mirror',
+			},
 		],
 		default: 'create',
 	},
+	...check.description,
 	...create.description,
+	...deleteTrafficMirror.description,
+	...get.description,
+	...getMany.description,
+	...resetFilters.description,
+	...resetSources.description,
+	...resetTarget.description,
+	...start.description,
+	...stop.description,
+	...update.description,
+	...updateAllFilters.description,
+	...updateDirection.description,
 ];

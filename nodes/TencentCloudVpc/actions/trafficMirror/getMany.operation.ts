@@ -1,0 +1,98 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { TrafficMirror } from '../../helpers/interfaces';
+import { pageTrafficMirrors } from '../../helpers/pageTrafficMirrors';
+import { planTrafficMirrorListQuery, type TrafficMirrorListFilters } from '../../helpers/trafficMirrorListQuery';
+import { tencentCloudApiRequest } from '../../transport';
+import { callOptionsField, regionField } from '../common.descriptions';
+import { runPerItem } from '../runPerItem';
+
+/** DescribeTrafficMirrors, paged: one output item per mirror, paired to the item that asked. */
+const properties: INodeProperties[] = [
+	regionField,
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		displayOptions: { show: { returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		description:
+			'Only mirrors matching every filter. Tencent takes one filter per call: the tag key is sent when set, else the name, else the VPC; the others are checked on the answer.',
+		options: [
+			{
+				displayName: 'Name',
+				name: 'trafficMirrorName',
+				type: 'string',
+				default: '',
+				placeholder: 'incident-INC-4711',
+				description: 'Only mirrors with exactly this name (case-sensitive; Tencent\'s own name filter is fuzzy, the node re-checks it)',
+			},
+			{
+				displayName: 'Tag Key',
+				name: 'tagKey',
+				type: 'string',
+				default: '',
+				placeholder: 'incident',
+				description: 'Only mirrors with a tag of this key, whatever its value (filter tag-key)',
+			},
+			{
+				displayName: 'VPC Name or ID',
+				name: 'vpcId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getVpcs', loadOptionsDependsOn: ['region'] },
+				default: '',
+				description:
+					'Only mirrors of this VPC. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	},
+	callOptionsField,
+];
+
+const displayOptions = { show: { resource: ['trafficMirror'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runPerItem.call(this, items, async (itemIndex, { rateLimit, timeout }) => {
+		const region = this.getNodeParameter('region', itemIndex) as string;
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const query = planTrafficMirrorListQuery(this.getNodeParameter('filters', itemIndex, {}) as TrafficMirrorListFilters);
+
+		const mirrors = await pageTrafficMirrors(
+			async (offset, pageLimit) => {
+				const body: IDataObject = { Offset: offset, Limit: pageLimit };
+				if (query.apiFilter) body.Filters = { ...query.apiFilter };
+				const response = await tencentCloudApiRequest.call(this, {
+					action: 'DescribeTrafficMirrors',
+					region,
+					body,
+					itemIndex,
+					rateLimit,
+					timeout,
+				});
+				return (response.TrafficMirrorSet as TrafficMirror[] | undefined) ?? [];
+			},
+			{ returnAll, limit, matches: query.matches, filtersLocally: query.filtersLocally },
+		);
+		return mirrors.map((mirror) => ({ json: mirror }));
+	});
+}

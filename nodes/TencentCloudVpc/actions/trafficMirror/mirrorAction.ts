@@ -1,0 +1,93 @@
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { FILTER_TYPES, type TrafficMirrorFilterParameters } from '../../helpers/buildTrafficMirrorFilters';
+import { tencentCloudApiRequest } from '../../transport';
+import { runPerItem } from '../runPerItem';
+
+/** What the operations on one existing mirror share: reading the mirror, and the call itself. */
+
+/** The Traffic Mirror parameter's ID for one item (From List or By ID, expressions resolved). */
+export function readTrafficMirrorId(this: IExecuteFunctions, itemIndex: number): string {
+	const value = this.getNodeParameter('trafficMirrorId', itemIndex, '', { extractValue: true });
+	const trafficMirrorId = typeof value === 'string' ? value.trim() : '';
+	if (!trafficMirrorId) {
+		throw new NodeOperationError(this.getNode(), 'Traffic Mirror is empty: choose a mirror or give its ID (imgf-…)', {
+			itemIndex,
+		});
+	}
+	return trafficMirrorId;
+}
+
+/** A request body builder's complaint about the parameters, as the node's error for that item. */
+export function buildForItem<T>(node: INode, itemIndex: number, build: () => T): T {
+	try {
+		return build();
+	} catch (error) {
+		// A NodeOperationError passes through unchanged; anything else keeps its message.
+		throw new NodeOperationError(node, error as Error, { itemIndex });
+	}
+}
+
+/**
+ * Describe answers an unknown ID with an empty set, not an error. This error names the ID and
+ * region; with Continue On Fail its item carries code ResourceNotFound (the code Tencent gives
+ * the other actions for an unknown mirror) and the Describe call's RequestId.
+ */
+export function trafficMirrorNotFound(
+	node: INode,
+	trafficMirrorId: string,
+	region: string,
+	itemIndex: number,
+	requestId?: string,
+): NodeOperationError {
+	const error = new NodeOperationError(
+		node,
+		`Traffic mirror ${trafficMirrorId} was not found in region ${region}${requestId ? ` (RequestId ${requestId})` : ''}`,
+		{
+			itemIndex,
+			description: 'Check the ID and the Region: a mirror exists in one region only, and a deleted mirror is gone.',
+		},
+	);
+	error.context.tencentCode = 'ResourceNotFound';
+	if (requestId) error.context.requestId = requestId;
+	return error;
+}
+
+/**
+ * The item loop of an operation whose answer is only a RequestId: one call per item with the
+ * body `buildBody` makes, and `{ success, TrafficMirrorId, RequestId }` out, paired to the item.
+ */
+export async function executeMirrorAction(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	action: string,
+	buildBody: (trafficMirrorId: string, itemIndex: number) => IDataObject,
+): Promise<INodeExecutionData[]> {
+	return await runPerItem.call(this, items, async (itemIndex, { rateLimit, timeout }) => {
+		const trafficMirrorId = readTrafficMirrorId.call(this, itemIndex);
+		const body = buildForItem(this.getNode(), itemIndex, () => buildBody(trafficMirrorId, itemIndex));
+		const response = await tencentCloudApiRequest.call(this, {
+			action,
+			region: this.getNodeParameter('region', itemIndex) as string,
+			body,
+			itemIndex,
+			rateLimit,
+			timeout,
+		});
+		return [{ json: { success: true, TrafficMirrorId: trafficMirrorId, RequestId: response.RequestId } }];
+	});
+}
+
+/** The filter parameters of one item; only those the chosen filter type shows are read. */
+export function readFilterParameters(this: IExecuteFunctions, itemIndex: number): TrafficMirrorFilterParameters {
+	const filterType = this.getNodeParameter('filterType', itemIndex) as string;
+	return {
+		filterType,
+		natId: filterType === FILTER_TYPES.natGateway ? this.getNodeParameter('natId', itemIndex, '') : undefined,
+		collectorNormalFilters:
+			filterType === FILTER_TYPES.fiveTuple
+				? (this.getNodeParameter('collectorNormalFilters', itemIndex, {}) as TrafficMirrorFilterParameters['collectorNormalFilters'])
+				: undefined,
+	};
+}

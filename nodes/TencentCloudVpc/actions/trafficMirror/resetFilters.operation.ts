@@ -1,0 +1,47 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { FILTER_TYPES } from '../../helpers/buildTrafficMirrorFilters';
+import { buildResetFilterBody } from '../../helpers/buildTrafficMirrorResetBodies';
+import { callOptionsField, regionField } from '../common.descriptions';
+import { executeMirrorAction, readFilterParameters } from './mirrorAction';
+import {
+	collectorNormalFiltersField,
+	natGatewayPicker,
+	trafficMirrorIdLocator,
+} from './shared.descriptions';
+
+/** ResetTrafficMirrorFilter: replaces the mirror's filter with a NAT gateway, five-tuple rules, or none. */
+const properties: INodeProperties[] = [
+	regionField,
+	trafficMirrorIdLocator,
+	{
+		displayName: 'Filter Type',
+		name: 'filterType',
+		type: 'options',
+		options: [
+			{
+				name: 'Five-Tuple Rules',
+				value: FILTER_TYPES.fiveTuple,
+				description: 'Mirror only traffic matching the rules (CollectorNormalFilters)',
+			},
+			{ name: 'NAT Gateway', value: FILTER_TYPES.natGateway, description: 'Mirror only traffic through a NAT gateway (NatId)' },
+			{ name: 'None', value: FILTER_TYPES.none, description: 'Remove the filter: mirror all traffic of the sources' },
+		],
+		default: 'fiveTuple',
+		description: 'What the new filter is; it replaces the current one (a mirror has a NAT gateway or five-tuple rules, not both)',
+	},
+	{ ...natGatewayPicker, required: true, displayOptions: { show: { filterType: [FILTER_TYPES.natGateway] } } },
+	{ ...collectorNormalFiltersField, displayOptions: { show: { filterType: [FILTER_TYPES.fiveTuple] } } },
+	callOptionsField,
+];
+
+const displayOptions = { show: { resource: ['trafficMirror'], operation: ['resetFilters'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await executeMirrorAction.call(this, items, 'ResetTrafficMirrorFilter', (trafficMirrorId, itemIndex) =>
+		buildResetFilterBody(trafficMirrorId, readFilterParameters.call(this, itemIndex)),
+	);
+}

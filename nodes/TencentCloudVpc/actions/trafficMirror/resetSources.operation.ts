@@ -1,0 +1,25 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { buildResetSrcsBody } from '../../helpers/buildTrafficMirrorResetBodies';
+import { callOptionsField, regionField } from '../common.descriptions';
+import { executeMirrorAction } from './mirrorAction';
+import { collectorSourcesPicker, trafficMirrorIdLocator } from './shared.descriptions';
+
+/** ResetTrafficMirrorSrcs: replaces the whole list of collected ENIs/subnets. */
+const properties: INodeProperties[] = [
+	regionField,
+	trafficMirrorIdLocator,
+	{ ...collectorSourcesPicker, required: true },
+	callOptionsField,
+];
+
+const displayOptions = { show: { resource: ['trafficMirror'], operation: ['resetSources'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await executeMirrorAction.call(this, items, 'ResetTrafficMirrorSrcs', (trafficMirrorId, itemIndex) =>
+		buildResetSrcsBody(trafficMirrorId, this.getNodeParameter('collectorSrcs', itemIndex, [])),
+	);
+}

@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { CreateTrafficMirrorParameters } from '../../helpers/buildCreateTrafficMirrorBody';
+import { buildResetTargetBody } from '../../helpers/buildTrafficMirrorResetBodies';
+import { callOptionsField, regionField } from '../common.descriptions';
+import { executeMirrorAction } from './mirrorAction';
+import { collectorTargetField, subnetPicker, trafficMirrorIdLocator } from './shared.descriptions';
+
+/** ResetTrafficMirrorTarget: the new receiver of the mirrored packets. */
+const properties: INodeProperties[] = [
+	regionField,
+	trafficMirrorIdLocator,
+	collectorTargetField,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [subnetPicker],
+	},
+	callOptionsField,
+];
+
+const displayOptions = { show: { resource: ['trafficMirror'], operation: ['resetTarget'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await executeMirrorAction.call(this, items, 'ResetTrafficMirrorTarget', (trafficMirrorId, itemIndex) => {
+		const collectorTarget = this.getNodeParameter('collectorTarget', itemIndex, {}) as CreateTrafficMirrorParameters['collectorTarget'];
+		const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		return buildResetTargetBody(trafficMirrorId, collectorTarget, additionalFields.subnetId);
+	});
+}

@@ -1,0 +1,17 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { callOptionsField, regionField } from '../common.descriptions';
+import { executeMirrorAction } from './mirrorAction';
+import { trafficMirrorIdLocator } from './shared.descriptions';
+
+/** StopTrafficMirror: Stop collecting; the mirror and its settings are kept. */
+const properties: INodeProperties[] = [regionField, trafficMirrorIdLocator, callOptionsField];
+
+const displayOptions = { show: { resource: ['trafficMirror'], operation: ['stop'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await executeMirrorAction.call(this, items, 'StopTrafficMirror', (trafficMirrorId) => ({ TrafficMirrorId: trafficMirrorId }));
+}

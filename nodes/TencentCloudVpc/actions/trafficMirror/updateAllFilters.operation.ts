@@ -1,0 +1,59 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { FILTER_TYPES } from '../../helpers/buildTrafficMirrorFilters';
+import { buildUpdateAllFilterBody } from '../../helpers/buildTrafficMirrorResetBodies';
+import { callOptionsField, regionField } from '../common.descriptions';
+import { executeMirrorAction, readFilterParameters } from './mirrorAction';
+import {
+	collectorNormalFiltersField,
+	collectorSourcesPicker,
+	directionField,
+	natGatewayPicker,
+	trafficMirrorIdLocator,
+} from './shared.descriptions';
+
+/** UpdateTrafficMirrorAllFilter: direction, sources and filter in one call. */
+const properties: INodeProperties[] = [
+	regionField,
+	trafficMirrorIdLocator,
+	{ ...directionField, required: true },
+	{
+		...collectorSourcesPicker,
+		description:
+			'New subnets and ENIs to mirror, replacing the current ones; leave empty to keep them (API field CollectorSrcs). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Filter Type',
+		name: 'filterType',
+		type: 'options',
+		options: [
+			{
+				name: 'Five-Tuple Rules',
+				value: FILTER_TYPES.fiveTuple,
+				description: 'Mirror only traffic matching the rules (CollectorNormalFilters)',
+			},
+			{ name: 'Keep Current Filter', value: FILTER_TYPES.keep, description: 'Send no filter: the current one stays' },
+			{ name: 'NAT Gateway', value: FILTER_TYPES.natGateway, description: 'Mirror only traffic through a NAT gateway (NatId)' },
+		],
+		default: 'keep',
+		description: 'Whether to replace the filter, and with what (a mirror has a NAT gateway or five-tuple rules, not both)',
+	},
+	{ ...natGatewayPicker, required: true, displayOptions: { show: { filterType: [FILTER_TYPES.natGateway] } } },
+	{ ...collectorNormalFiltersField, displayOptions: { show: { filterType: [FILTER_TYPES.fiveTuple] } } },
+	callOptionsField,
+];
+
+const displayOptions = { show: { resource: ['trafficMirror'], operation: ['updateAllFilters'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await executeMirrorAction.call(this, items, 'UpdateTrafficMirrorAllFilter', (trafficMirrorId, itemIndex) =>
+		buildUpdateAllFilterBody(trafficMirrorId, {
+			direction: this.getNodeParameter('direction', itemIndex),
+			collectorSrcs: this.getNodeParameter('collectorSrcs', itemIndex, []),
+			...readFilterParameters.call(this, itemIndex),
+		}),
+	);
+}

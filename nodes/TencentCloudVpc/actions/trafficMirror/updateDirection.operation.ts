@@ -1,0 +1,20 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { buildUpdateDirectionBody } from '../../helpers/buildTrafficMirrorResetBodies';
+import { callOptionsField, regionField } from '../common.descriptions';
+import { executeMirrorAction } from './mirrorAction';
+import { directionField, trafficMirrorIdLocator } from './shared.descriptions';
+
+/** UpdateTrafficMirrorDirection. */
+const properties: INodeProperties[] = [regionField, trafficMirrorIdLocator, { ...directionField, required: true }, callOptionsField];
+
+const displayOptions = { show: { resource: ['trafficMirror'], operation: ['updateDirection'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await executeMirrorAction.call(this, items, 'UpdateTrafficMirrorDirection', (trafficMirrorId, itemIndex) =>
+		buildUpdateDirectionBody(trafficMirrorId, this.getNodeParameter('direction', itemIndex)),
+	);
+}
