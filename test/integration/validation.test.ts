@@ -35,7 +35,7 @@ const BAD_INPUTS: Array<[string, INodeParameters, RegExp]> = [
 	['a public IP mirror created stopped', { type: 'PUBLICIP', state: 'STOPED', collectorSrcs: '203.0.113.7', collectorTarget: {} }, /State \(state\) of item ITEM: "STOPED" must be RUNNING/],
 	['a public IP mirror balancing by ENI', { type: 'PUBLICIP', collectorSrcs: '203.0.113.7', collectorTarget: { algHash: 'ENI' } }, /Load Balancing \(algHash\) of item ITEM: "ENI" must be FIVE_TUPLE_FLOW/],
 	['a public IP mirror collecting from an ENI', { type: 'PUBLICIP', collectorSrcs: 'eni-emu00001', collectorTarget: {} }, /Collector Sources \(collectorSrcs\) of item ITEM: "eni-emu00001" is not an IP address/],
-	['a NAT gateway and five-tuple filters together', { additionalFields: { natId: 'nat-emu00001', ...filter({}).additionalFields } }, /NAT Gateway ID \(natId\) of item ITEM: "nat-emu00001" cannot be combined with five-tuple filters/],
+	['a NAT gateway and five-tuple filters together', { additionalFields: { natId: 'nat-emu00001', ...filter({}).additionalFields } }, /NAT Gateway Name or ID \(natId\) of item ITEM: "nat-emu00001" cannot be combined with five-tuple filters/],
 	['21 collector sources', { collectorSrcs: Array.from({ length: 21 }, (_, i) => `eni-flt${String(i).padStart(5, '0')}`).join(',') }, /Collector Sources \(collectorSrcs\) of item ITEM: "21 sources" takes at most 20/],
 	['two tags with one key', { additionalFields: { tags: { tag: [{ key: 'incident', value: '1' }, { key: 'incident', value: '2' }] } } }, /Tags → Key \(key\), entry 2 of item ITEM: "incident" is used by another tag too/],
 	['a name an expression left empty', { trafficMirrorName: '={{ $json.missing }}' }, /Traffic Mirror Name \(trafficMirrorName\) of item ITEM: is required but empty/],

@@ -22,6 +22,13 @@ import { tencentCloudApiRequest } from '../../transport';
 import { callOptionsField, regionField, vpcIdLocator } from '../common.descriptions';
 import { runPerItem } from '../runPerItem';
 import { findTrafficMirrorByName } from './findTrafficMirrorByName';
+import {
+	collectorNormalFiltersField,
+	collectorTargetField,
+	directionField,
+	natGatewayPicker,
+	subnetPicker,
+} from './shared.descriptions';
 
 const showInFieldsMode: IDisplayOptions = { show: { specifyBody: ['fields'] } };
 
@@ -84,19 +91,7 @@ const properties: INodeProperties[] = [
 		displayOptions: showInFieldsMode,
 		description: 'Whether the mirror starts collecting at once (API field State; public IP mirrors must be Running)',
 	},
-	{
-		displayName: 'Direction',
-		name: 'direction',
-		type: 'options',
-		options: [
-			{ name: 'All', value: 'ALL', description: 'Both directions' },
-			{ name: 'Egress', value: 'EGRESS', description: 'Outbound traffic' },
-			{ name: 'Ingress', value: 'INGRESS', description: 'Inbound traffic' },
-		],
-		default: 'ALL',
-		displayOptions: showInFieldsMode,
-		description: 'Which traffic to collect (API field Direction; public IP mirrors must use All)',
-	},
+	{ ...directionField, displayOptions: showInFieldsMode },
 	{
 		displayName: 'Collector Sources',
 		name: 'collectorSrcs',
@@ -107,56 +102,7 @@ const properties: INodeProperties[] = [
 		description:
 			'ENI or subnet IDs to mirror (IP addresses for a public IP mirror), comma-separated; an expression may return an array (API field CollectorSrcs)',
 	},
-	{
-		displayName: 'Collector Target',
-		name: 'collectorTarget',
-		type: 'collection',
-		placeholder: 'Add Target Field',
-		default: {},
-		displayOptions: showInFieldsMode,
-		description: 'Where mirrored packets are sent (API field CollectorTarget)',
-		options: [
-			{
-				displayName: 'Load Balancing (AlgHash)',
-				name: 'algHash',
-				type: 'options',
-				options: [
-					{ name: 'By ENI', value: 'ENI' },
-					{ name: 'By Five-Tuple Flow', value: 'FIVE_TUPLE_FLOW' },
-				],
-				default: 'ENI',
-				description: 'How traffic is spread over several receivers (CollectorTarget.AlgHash; public IP mirrors use five-tuple flow)',
-			},
-			{
-				displayName: 'Target Endpoints',
-				name: 'targetEndPoints',
-				type: 'string',
-				default: '',
-				placeholder: '10.0.0.8:4789',
-				description: 'Receiving endpoints of a public IP mirror, comma-separated or an array (CollectorTarget.TargetEndPoints)',
-			},
-			{
-				displayName: 'Target IPs',
-				name: 'targetIps',
-				type: 'string',
-				default: '',
-				placeholder: '172.16.16.10',
-				description: 'Receiving IP addresses, comma-separated or an array (CollectorTarget.TargetIps)',
-			},
-			{
-				displayName: 'Target Type',
-				name: 'targetType',
-				type: 'options',
-				options: [
-					{ name: 'IP', value: 'IP' },
-					{ name: 'ENI', value: 'ENI' },
-					{ name: 'CLB', value: 'CLB' },
-				],
-				default: 'IP',
-				description: 'Kind of receiver (CollectorTarget.TargetType)',
-			},
-		],
-	},
+	{ ...collectorTargetField, displayOptions: showInFieldsMode },
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -166,66 +112,9 @@ const properties: INodeProperties[] = [
 		displayOptions: showInFieldsMode,
 		options: [
 			{
-				displayName: 'Collector Normal Filters',
-				name: 'collectorNormalFilters',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Filter',
-				default: {},
-				description: 'Five-tuple rules: only matching traffic is mirrored (API field CollectorNormalFilters; not with a NAT gateway)',
-				options: [
-					{
-						displayName: 'Filter',
-						name: 'filter',
-						values: [
-							{
-								displayName: 'Destination Network',
-								name: 'dstNet',
-								type: 'string',
-								default: '',
-								placeholder: '192.168.0.0/24',
-								description: 'Destination CIDR (DstNet)',
-							},
-							{
-								displayName: 'Destination Port',
-								name: 'dstPort',
-								type: 'string',
-								default: '',
-								placeholder: '443 or 1-65535',
-								description: 'Destination port or range; empty means all (DstPort)',
-							},
-							{
-								displayName: 'Protocol',
-								name: 'protocol',
-								type: 'options',
-								options: [
-									{ name: 'All', value: 'ALL' },
-									{ name: 'TCP', value: 'TCP' },
-									{ name: 'UDP', value: 'UDP' },
-									{ name: 'ICMP', value: 'ICMP' },
-								],
-								default: 'ALL',
-								description: 'Protocol (Protocol)',
-							},
-							{
-								displayName: 'Source Network',
-								name: 'srcNet',
-								type: 'string',
-								default: '',
-								placeholder: '10.0.0.0/24',
-								description: 'Source CIDR (SrcNet)',
-							},
-							{
-								displayName: 'Source Port',
-								name: 'srcPort',
-								type: 'string',
-								default: '',
-								placeholder: '5000 or 1-65535',
-								description: 'Source port or range; empty means all (SrcPort)',
-							},
-						],
-					},
-				],
+				...collectorNormalFiltersField,
+				description:
+					'Five-tuple rules: only matching traffic is mirrored (API field CollectorNormalFilters; not with a NAT gateway)',
 			},
 			{
 				displayName: 'Description',
@@ -235,20 +124,14 @@ const properties: INodeProperties[] = [
 				description: 'Free text (API field TrafficMirrorDescribe)',
 			},
 			{
-				displayName: 'NAT Gateway ID',
-				name: 'natId',
-				type: 'string',
-				default: '',
-				placeholder: 'nat-qo7kugz0',
-				description: 'Mirror only traffic through this NAT gateway (API field NatId; not with five-tuple filters)',
+				...natGatewayPicker,
+				description:
+					'Mirror only traffic through this NAT gateway of the VPC (API field NatId; not with five-tuple filters). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
-				displayName: 'Subnet ID',
-				name: 'subnetId',
-				type: 'string',
-				default: '',
-				placeholder: 'subnet-6zwa44xm',
-				description: 'Subnet of the sender of mirrored traffic (API field SubnetId)',
+				...subnetPicker,
+				description:
+					'Subnet of the sender of mirrored traffic (API field SubnetId). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Tags',
