@@ -125,8 +125,10 @@ describe('authentication failures surface as the node\'s error with Tencent\'s c
 			credentials: emulatorCredentials(emulator, credentialOverrides),
 			triggerItems: [{ json: { n: 1, eni: 'eni-emu00001' } }],
 		});
-		const error = result.error(NODE_NAME);
+		const error = result.error(NODE_NAME) as (Error & { description?: string }) | undefined;
 		expect(error?.message).toContain(`Tencent Cloud error ${code}`);
+		// The hint says what to check.
+		expect(error?.description).toMatch(/Secret|Session Token|clock/);
 		expect(emulator.mirrors()).toHaveLength(0);
 	});
 });

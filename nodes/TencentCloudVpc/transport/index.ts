@@ -114,10 +114,13 @@ export async function tencentCloudApiRequest(
 			new NodeApiError(
 				this.getNode(),
 				{ Code: tencentError.code, Message: tencentError.message, RequestId: tencentError.requestId ?? '' },
-				{ description, itemIndex },
+				{ message, description, itemIndex },
 			),
 			message,
 		);
+		// Without a message of its own NodeApiError promotes the description to the message and
+		// drops it; set the hint after construction so it survives whatever the version does.
+		apiError.description = description || null;
 		apiError.context.tencentCode = tencentError.code;
 		apiError.context.requestId = tencentError.requestId;
 		throw apiError;
