@@ -6,8 +6,9 @@ import { buildResetFilterBody } from '../../helpers/buildTrafficMirrorResetBodie
 import { callOptionsField, regionField } from '../common.descriptions';
 import { executeMirrorAction, readFilterParameters } from './mirrorAction';
 import {
-	collectorNormalFiltersField,
-	natGatewayPicker,
+	filterChoiceFields,
+	fiveTupleFilterOption,
+	natGatewayFilterOption,
 	trafficMirrorIdLocator,
 } from './shared.descriptions';
 
@@ -20,19 +21,14 @@ const properties: INodeProperties[] = [
 		name: 'filterType',
 		type: 'options',
 		options: [
-			{
-				name: 'Five-Tuple Rules',
-				value: FILTER_TYPES.fiveTuple,
-				description: 'Mirror only traffic matching the rules (CollectorNormalFilters)',
-			},
-			{ name: 'NAT Gateway', value: FILTER_TYPES.natGateway, description: 'Mirror only traffic through a NAT gateway (NatId)' },
+			fiveTupleFilterOption,
+			natGatewayFilterOption,
 			{ name: 'None', value: FILTER_TYPES.none, description: 'Remove the filter: mirror all traffic of the sources' },
 		],
 		default: 'fiveTuple',
 		description: 'What the new filter is; it replaces the current one (a mirror has a NAT gateway or five-tuple rules, not both)',
 	},
-	{ ...natGatewayPicker, required: true, displayOptions: { show: { filterType: [FILTER_TYPES.natGateway] } } },
-	{ ...collectorNormalFiltersField, displayOptions: { show: { filterType: [FILTER_TYPES.fiveTuple] } } },
+	...filterChoiceFields,
 	callOptionsField,
 ];
 

@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { FILTER_TYPES } from '../../helpers/buildTrafficMirrorFilters';
 
 /**
  * UI fields the traffic-mirror operations share. Names and sub-field names are those of the
@@ -202,3 +204,21 @@ export const subnetPicker: INodeProperties = {
 	description:
 		'Subnet of the sender of mirrored traffic, for public IP mirrors (API field SubnetId). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
+
+/** The filter kinds Reset Filters and Update All Filters offer (each adds one of its own). */
+export const fiveTupleFilterOption: INodePropertyOptions = {
+	name: 'Five-Tuple Rules',
+	value: FILTER_TYPES.fiveTuple,
+	description: 'Mirror only traffic matching the rules (CollectorNormalFilters)',
+};
+export const natGatewayFilterOption: INodePropertyOptions = {
+	name: 'NAT Gateway',
+	value: FILTER_TYPES.natGateway,
+	description: 'Mirror only traffic through a NAT gateway (NatId)',
+};
+
+/** The NAT gateway or the rules, shown for the filter kind chosen in `filterType`. */
+export const filterChoiceFields: INodeProperties[] = [
+	{ ...natGatewayPicker, required: true, displayOptions: { show: { filterType: [FILTER_TYPES.natGateway] } } },
+	{ ...collectorNormalFiltersField, displayOptions: { show: { filterType: [FILTER_TYPES.fiveTuple] } } },
+];

@@ -6,10 +6,11 @@ import { buildUpdateAllFilterBody } from '../../helpers/buildTrafficMirrorResetB
 import { callOptionsField, regionField } from '../common.descriptions';
 import { executeMirrorAction, readFilterParameters } from './mirrorAction';
 import {
-	collectorNormalFiltersField,
 	collectorSourcesPicker,
 	directionField,
-	natGatewayPicker,
+	filterChoiceFields,
+	fiveTupleFilterOption,
+	natGatewayFilterOption,
 	trafficMirrorIdLocator,
 } from './shared.descriptions';
 
@@ -28,19 +29,14 @@ const properties: INodeProperties[] = [
 		name: 'filterType',
 		type: 'options',
 		options: [
-			{
-				name: 'Five-Tuple Rules',
-				value: FILTER_TYPES.fiveTuple,
-				description: 'Mirror only traffic matching the rules (CollectorNormalFilters)',
-			},
+			fiveTupleFilterOption,
 			{ name: 'Keep Current Filter', value: FILTER_TYPES.keep, description: 'Send no filter: the current one stays' },
-			{ name: 'NAT Gateway', value: FILTER_TYPES.natGateway, description: 'Mirror only traffic through a NAT gateway (NatId)' },
+			natGatewayFilterOption,
 		],
 		default: 'keep',
 		description: 'Whether to replace the filter, and with what (a mirror has a NAT gateway or five-tuple rules, not both)',
 	},
-	{ ...natGatewayPicker, required: true, displayOptions: { show: { filterType: [FILTER_TYPES.natGateway] } } },
-	{ ...collectorNormalFiltersField, displayOptions: { show: { filterType: [FILTER_TYPES.fiveTuple] } } },
+	...filterChoiceFields,
 	callOptionsField,
 ];
 
