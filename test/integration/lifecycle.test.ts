@@ -414,7 +414,8 @@ describe('Continue On Fail, concurrency and pairing', () => {
 			const source = `eni-flt${String(n).padStart(5, '0')}`;
 			mirrors.push(await createMirrorDirectly(emulator, { body: { VpcId: 'vpc-emu00009', CollectorSrcs: [source], CollectorTarget: { TargetIps: ['10.9.200.10'] } } }));
 		}
-		emulator.configure({ latencyMs: (action) => (action === 'StopTrafficMirror' ? 20 + Math.round(Math.random() * 40) : 0) });
+		// Answers slower than the limiter's 52 ms pacing, so consecutive stops overlap for sure.
+		emulator.configure({ latencyMs: (action) => (action === 'StopTrafficMirror' ? 150 + Math.round(Math.random() * 50) : 0) });
 		try {
 			const result = await run(mirrorParameters('stop', '={{ $json.id }}', { options: { maxConcurrency: 6 } }), {
 				items: items(mirrors.map((m) => m.TrafficMirrorId)),
