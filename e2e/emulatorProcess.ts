@@ -23,6 +23,8 @@ export interface EmulatorProcess {
 	mirrors(region?: string): Promise<TrafficMirror[]>;
 	tagsOf(trafficMirrorId: string): Promise<Tag[]>;
 	reset(): Promise<void>;
+	/** POST /_emulator/configure, e.g. {clockSkewMs, rateLimit}; lasts until changed again (reset keeps it). */
+	configure(options: { clockSkewMs?: number; rateLimit?: number }): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -62,6 +64,9 @@ export async function startEmulatorProcess(port = 0, extraArgs: string[] = []): 
 		tagsOf: async (id) => await sideDoor<Tag[]>(banner.url, 'GET', `tags?id=${encodeURIComponent(id)}`),
 		reset: async () => {
 			await sideDoor(banner.url, 'POST', 'reset', {});
+		},
+		configure: async (options) => {
+			await sideDoor(banner.url, 'POST', 'configure', options);
 		},
 		stop: async () => {
 			lines.close();

@@ -9,6 +9,17 @@ import type { IDataObject, INodeExecutionData, IRun } from 'n8n-workflow';
 import type { RequestLogEntry, TrafficMirror } from '../emulator/types';
 import { installAsCommunityPackage } from './communityPackage';
 import { type EmulatorBanner, type EmulatorProcess, startEmulatorProcess } from './emulatorProcess';
+import {
+	activateWithCli,
+	CLEANUP_EXAMPLE,
+	createAgedMirror,
+	lifecycleExamplesToImport,
+	NOTIFY_EXAMPLE,
+	postToWebhook,
+	runFromTrigger,
+	SWEEP_EXAMPLE,
+	waitFor,
+} from './lifecycleExamples';
 import { readManifest } from './manifest';
 import type { N8nInstall } from './n8nInstall';
 import { n8nEnvironment } from './n8nEnv';
@@ -28,7 +39,7 @@ function readJson<T>(file: string): T {
 	return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
 
-/** The example exactly as shipped (it has no id of its own), plus the e2e workflows. */
+/** The examples as shipped (they have no ids of their own; the notify example's Slack node disabled), plus the e2e workflows. */
 function workflowsToImport(): WorkflowToImport[] {
 	const example = readJson<Record<string, unknown>>(path.join(REPO_ROOT, 'examples', 'incident-traffic-mirror.workflow.json'));
 	const dir = path.join(__dirname, 'workflows');
@@ -36,7 +47,7 @@ function workflowsToImport(): WorkflowToImport[] {
 		.readdirSync(dir)
 		.filter((file) => file.endsWith('.workflow.json'))
 		.map((file) => readJson<WorkflowToImport>(path.join(dir, file)));
-	return [{ ...example, id: EXAMPLE_ID }, ...own];
+	return [{ ...example, id: EXAMPLE_ID }, ...lifecycleExamplesToImport(), ...own];
 }
 
 function credentialData(banner: EmulatorBanner, secretKey = banner.secretKey): Record<string, unknown> {
@@ -550,6 +561,131 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 		} finally {
 			await server.stop();
 		}
+	});
+
+
+	describe('the lifecycle examples, started as in production in the running n8n', () => {
+		let server: N8nServer;
+		const DAY = 24 * 3_600_000;
+		const alert = (incidentId: string, affectedEnis: string[]) => ({
+			incidentId,
+			region: 'ap-guangzhou',
+			vpcId: 'vpc-emu00001',
+			affectedEnis,
+			collectorIp: '10.0.2.20',
+			direction: 'EGRESS',
+			summary: 'Outbound TLS spike',
+		});
+		const mirrorNamed = async (name: string) => (await emulator.mirrors('ap-guangzhou')).find((m) => m.TrafficMirrorName === name);
+		/** POSTs an alert to the notify example's production webhook and waits for the mirror it creates. */
+		async function raiseIncident(incidentId: string, affectedEnis: string[]): Promise<TrafficMirror> {
+			const response = await postToWebhook(server, NOTIFY_EXAMPLE.webhookPath, alert(incidentId, affectedEnis));
+			expect(response).toEqual({ status: 200, text: expect.stringContaining('Workflow was started') as unknown });
+			return await waitFor(`mirror incident-${incidentId}`, async () => await mirrorNamed(`incident-${incidentId}`));
+		}
+		/** Waits until the workflow has `count` finished executions; returns their statuses. */
+		async function finishedExecutions(workflowId: string, count: number): Promise<string[]> {
+			return await waitFor(`${count} finished execution(s) of ${workflowId}`, async () => {
+				const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+				const list = await server.rest<{ results: Array<{ status: string }> }>('GET', `/rest/executions?filter=${filter}`);
+				const statuses = (list.data.results ?? []).map((e) => e.status).filter((status) => !['new', 'running', 'waiting'].includes(status));
+				return statuses.length >= count ? statuses : undefined;
+			});
+		}
+
+		beforeAll(async () => {
+			// The webhook-started examples are activated (n8n execute cannot start a Webhook trigger), then served.
+			await activateWithCli(cli, version, NOTIFY_EXAMPLE.id);
+			await activateWithCli(cli, version, CLEANUP_EXAMPLE.id);
+			const port = await freePort();
+			server = new N8nServer(install, n8nEnvironment(install, { userFolder, encryptionKey, port, brokerPort: await freePort(), netLog }), userFolder, port);
+			await server.start();
+			// Seen with 2.40.7 and active workflows: /rest/settings answers while /rest/login is still a 404.
+			await waitFor('the owner login', async () => await server.loginAsOwner().then(() => true, () => undefined), 60_000);
+		}, 300_000);
+
+		afterAll(async () => {
+			await server?.stop();
+		});
+
+		test(`notify: a POST to its production webhook mirrors the alert's ENIs as incident-<id> (Slack node disabled: no credential, no network)`, async () => {
+			await emulator.reset();
+			const mirror = await raiseIncident('INC-4711', ['eni-emu00001', 'eni-emu00002']);
+			expect(await finishedExecutions(NOTIFY_EXAMPLE.id, 1)).toEqual(['success']);
+			expect(mirror).toMatchObject({
+				VpcId: 'vpc-emu00001',
+				TrafficMirrorName: 'incident-INC-4711',
+				TrafficMirrorDescribe: 'INC-4711: Outbound TLS spike',
+				State: 'RUNNING',
+				Direction: 'EGRESS',
+				CollectorSrcs: ['eni-emu00001', 'eni-emu00002'],
+				CollectorTarget: { TargetIps: ['10.0.2.20'] },
+			});
+			expect(await emulator.mirrors()).toHaveLength(1);
+			expect(await emulator.tagsOf(mirror.TrafficMirrorId)).toEqual([{ Key: 'incident', Value: 'INC-4711' }]);
+			// ifExists: returnExisting looks for the name first, then creates.
+			expect((await emulator.log()).map((e) => [e.action, e.code])).toEqual([
+				['DescribeTrafficMirrors', 'Success'],
+				['CreateTrafficMirror', 'Success'],
+			]);
+
+			// A repeated alert returns the existing mirror instead of creating a second one.
+			const again = await postToWebhook(server, NOTIFY_EXAMPLE.webhookPath, alert('INC-4711', ['eni-emu00001', 'eni-emu00002']));
+			expect(again.status).toBe(200);
+			expect(await finishedExecutions(NOTIFY_EXAMPLE.id, 2)).toEqual(['success', 'success']);
+			expect((await emulator.mirrors()).map((m) => m.TrafficMirrorId)).toEqual([mirror.TrafficMirrorId]);
+			expect((await emulator.log()).filter((e) => e.action === 'CreateTrafficMirror')).toHaveLength(1);
+		});
+
+		test("cleanup: a POST with the incident ID stops, then deletes, that incident's mirrors and keeps the others", async () => {
+			await emulator.reset();
+			const ours = await raiseIncident('INC-4711', ['eni-emu00001', 'eni-emu00002']);
+			const kept = await raiseIncident('INC-4712', ['eni-emu00003']);
+			const before = (await emulator.log()).length;
+			const response = await postToWebhook(server, CLEANUP_EXAMPLE.webhookPath, { incidentId: 'INC-4711', region: 'ap-guangzhou' });
+			expect(response.status).toBe(200);
+			expect(await finishedExecutions(CLEANUP_EXAMPLE.id, 1)).toEqual(['success']);
+			const log = (await emulator.log()).slice(before);
+			const calls = log.map((e) => [e.action, e.code, (JSON.parse(e.rawBody) as IDataObject).TrafficMirrorId]);
+			// One search by tag key (Tencent returns no tag values; the node matches the name), then the incident's mirror stopped before it is deleted.
+			expect(JSON.parse(log[0].rawBody)).toEqual({ Offset: 0, Limit: 100, Filters: { Name: 'tag-key', Values: ['incident'] } });
+			expect(calls).toEqual([
+				['DescribeTrafficMirrors', 'Success', undefined],
+				['StopTrafficMirror', 'Success', ours.TrafficMirrorId],
+				['DeleteTrafficMirror', 'Success', ours.TrafficMirrorId],
+			]);
+			expect((await emulator.mirrors()).map((m) => m.TrafficMirrorId)).toEqual([kept.TrafficMirrorId]);
+		});
+
+		test('nightly sweep: run from its Schedule trigger, it stops the running mirrors older than 7 days and leaves younger ones running', async () => {
+			await emulator.reset();
+			const old = [
+				await createAgedMirror(emulator, 30 * DAY, { TrafficMirrorName: 'a-month-old', CollectorSrcs: ['eni-emu00001'] }),
+				// 4 hours over 7 days: reading CreateTime as UTC instead of UTC+8 would miss it.
+				await createAgedMirror(emulator, 7 * DAY + 4 * 3_600_000, { TrafficMirrorName: 'just-over-7-days', CollectorSrcs: ['eni-emu00002'] }),
+			];
+			const young = [
+				await createAgedMirror(emulator, 7 * DAY - 4 * 3_600_000, { TrafficMirrorName: 'just-under-7-days', CollectorSrcs: ['eni-emu00003'] }),
+				await createAgedMirror(emulator, 3_600_000, { TrafficMirrorName: 'fresh', CollectorSrcs: ['subnet-emu00001'] }),
+			];
+			const before = (await emulator.log()).length;
+			expect(await runFromTrigger(server, SWEEP_EXAMPLE.id, SWEEP_EXAMPLE.trigger)).toBe('success');
+			const calls = (await emulator.log()).slice(before).map((e) => [e.action, e.code, (JSON.parse(e.rawBody) as IDataObject).TrafficMirrorId]);
+			expect(calls).toEqual([
+				['DescribeTrafficMirrors', 'Success', undefined],
+				...old.map((m) => ['StopTrafficMirror', 'Success', m.TrafficMirrorId]),
+			]);
+			const states = byName(await emulator.mirrors(), (m) => m.TrafficMirrorName);
+			expect([...states.values()].map((m) => [m.TrafficMirrorName, m.State]).sort()).toEqual(
+				[
+					['a-month-old', 'STOPED'],
+					['fresh', 'RUNNING'],
+					['just-over-7-days', 'STOPED'],
+					['just-under-7-days', 'RUNNING'],
+				],
+			);
+			expect(young.map((m) => m.State)).toEqual(['RUNNING', 'RUNNING']);
+		});
 	});
 
 	test('n8n connected to nothing but 127.0.0.1', () => {
