@@ -69,26 +69,40 @@ export class N8nServer {
 		return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 	}
 
-	/** Creates the owner account on a fresh instance, or logs in as it; keeps the auth cookie. */
-	async loginAsOwner(): Promise<void> {
-		const setup = await fetch(`${this.url}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify(OWNER),
-		});
-		let response = setup;
-		if (!setup.ok) {
-			response = await fetch(`${this.url}/rest/login`, {
+	/**
+	 * Creates the owner account on a fresh instance, or logs in as it; keeps the auth cookie.
+	 * Right after start, n8n may answer these routes with a 404 or with a 200 that sets no session
+	 * (seen on 2.40.7 and 1.123.81): that is retried for up to a minute, anything else fails at once.
+	 */
+	async loginAsOwner(timeoutMs = 60_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const setup = await fetch(`${this.url}/rest/owner/setup`, {
 				method: 'POST',
 				headers: { 'Content-Type': 'application/json' },
-				// 1.x names the field email, 2.x emailOrLdapLoginId; each ignores the other.
-				body: JSON.stringify({ email: OWNER.email, emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+				body: JSON.stringify(OWNER),
 			});
-			if (!response.ok) throw new Error(`owner setup (${setup.status}) and login (${response.status}) failed: ${await response.text()}`);
+			let response = setup;
+			if (!setup.ok) {
+				response = await fetch(`${this.url}/rest/login`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					// 1.x names the field email, 2.x emailOrLdapLoginId; each ignores the other.
+					body: JSON.stringify({ email: OWNER.email, emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+				});
+			}
+			const cookie = response.ok ? response.headers.get('set-cookie')?.match(/n8n-auth=[^;]+/)?.[0] : undefined;
+			if (cookie) {
+				this.cookie = cookie;
+				return;
+			}
+			// Not ready yet: a 404, or a 200 without a session (the editor's page served for the route).
+			const notReady = response.status === 404 || response.ok;
+			if (!notReady || Date.now() > deadline) {
+				throw new Error(`owner setup (${setup.status}) and login (${response.status}) gave no session: ${(await response.text()).slice(0, 300)}`);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
-		const cookie = response.headers.get('set-cookie')?.match(/n8n-auth=[^;]+/)?.[0];
-		if (!cookie) throw new Error('n8n set no n8n-auth cookie');
-		this.cookie = cookie;
 	}
 
 	authCookie(): string {
