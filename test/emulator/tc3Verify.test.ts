@@ -1,6 +1,5 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code runs under jest, not inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs under jest, not inside n8n */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import Sign from 'tencentcloud-sdk-nodejs-common/tencentcloud/common/sign';
 
 import {
@@ -12,59 +11,12 @@ import {
 	signaturesMatch,
 	utcDate,
 } from '../../emulator/tc3Verify';
+import { type PublishedTc3Vector, PUBLISHED_TC3_VECTORS, SHARED_TC3_VECTORS_PATH } from '../support/publishedTc3Vectors';
 
-interface Vector {
-	method: string;
-	host: string;
-	service: string;
-	path: string;
-	query: string;
-	contentType: string;
-	body: string;
-	timestamp: number;
-	expectedDate: string;
-	expectedCanonicalRequestHash?: string;
-	expectedSignature: string;
-	expectedAuthorization?: string;
-}
 
-const VECTORS_PATH = path.join(__dirname, '..', '..', '..', 'shared', 'reference', 'tc3-signature-vectors.json');
-// The published vectors, inlined so the test also runs where ../shared is absent; checked against the file when present.
-const PUBLISHED = {
-	secretId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE',
-	secretKey: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE',
-	vectors: [
-		{
-			method: 'POST',
-			host: 'cvm.tencentcloudapi.com',
-			service: 'cvm',
-			path: '/',
-			query: '',
-			contentType: 'application/json; charset=utf-8',
-			body: '{"Limit": 1, "Filters": [{"Values": ["\\u672a\\u547d\\u540d"], "Name": "instance-name"}]}',
-			timestamp: 1551113065,
-			expectedDate: '2019-02-25',
-			expectedCanonicalRequestHash: '35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064',
-			expectedSignature: '72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168',
-			expectedAuthorization:
-				'TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host, Signature=72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168',
-		},
-		{
-			method: 'GET',
-			host: 'cvm.tencentcloudapi.com',
-			service: 'cvm',
-			path: '/',
-			query: 'Limit=10&Offset=0',
-			contentType: 'application/x-www-form-urlencoded',
-			body: '',
-			timestamp: 1539084154,
-			expectedDate: '2018-10-09',
-			expectedSignature: '5da7a33f6993f0614b047e5df4582db9e9bf4672ba50567dba16c6ccf174c474',
-		},
-	] as Vector[],
-};
+const PUBLISHED = PUBLISHED_TC3_VECTORS;
 
-function canonicalFor(v: Vector): string {
+function canonicalFor(v: PublishedTc3Vector): string {
 	return buildCanonicalRequest({
 		method: v.method,
 		path: v.path,
@@ -76,9 +28,9 @@ function canonicalFor(v: Vector): string {
 }
 
 describe('TC3 verifier against the published vectors', () => {
-	const haveFile = fs.existsSync(VECTORS_PATH);
-	(haveFile ? it : it.skip)('inlined vectors equal ../shared/reference/tc3-signature-vectors.json', () => {
-		const file = JSON.parse(fs.readFileSync(VECTORS_PATH, 'utf8'));
+	const haveFile = fs.existsSync(SHARED_TC3_VECTORS_PATH);
+	(haveFile ? it : it.skip)('the repo\'s vectors equal ../shared/reference/tc3-signature-vectors.json', () => {
+		const file = JSON.parse(fs.readFileSync(SHARED_TC3_VECTORS_PATH, 'utf8'));
 		expect(file.secretId).toBe(PUBLISHED.secretId);
 		expect(file.secretKey).toBe(PUBLISHED.secretKey);
 		expect(file.vectors).toEqual(PUBLISHED.vectors.map((v) => expect.objectContaining(v)));

@@ -1,11 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code runs under jest, not inside n8n */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { createHash } from 'node:crypto';
 
 import { TencentCloudApi } from '../../credentials/TencentCloudApi.credentials';
 import { buildCanonicalRequest, signTc3, tc3Date } from '../../credentials/common/tc3Signer';
 import { TRAFFIC_MIRROR_REGIONS } from '../../nodes/TencentCloudVpc/helpers/regions';
+import { PUBLISHED_TC3_VECTORS } from '../support/publishedTc3Vectors';
 import { pick, randomText, seededRandom } from '../support/random';
 
 // Tencent's own signer, used only as the oracle our implementation must agree with.
@@ -23,25 +21,7 @@ const TencentSdkSign = require('tencentcloud-sdk-nodejs-common/tencentcloud/comm
 	}): string;
 };
 
-interface Vector {
-	name: string;
-	method: string;
-	host: string;
-	service: string;
-	path: string;
-	query: string;
-	contentType: string;
-	body: string;
-	timestamp: number;
-	expectedDate: string;
-	expectedCanonicalRequestHash?: string;
-	expectedSignature: string;
-	expectedAuthorization?: string;
-}
-
-const vectorFile = JSON.parse(
-	readFileSync(path.join(__dirname, '..', 'fixtures', 'tc3-published-vectors.json'), 'utf8'),
-) as { secretId: string; secretKey: string; vectors: Vector[] };
+const vectorFile = PUBLISHED_TC3_VECTORS;
 
 describe('TC3-HMAC-SHA256 signer', () => {
 	test.each(vectorFile.vectors.map((vector) => [vector.name, vector] as const))(

@@ -6,7 +6,7 @@ import { tencentCloudApiRequest } from '../../transport';
 import { callOptionsField, regionField, vpcIdLocator } from '../common.descriptions';
 import { runPerItem } from '../runPerItem';
 import { buildForItem } from './mirrorAction';
-import { collectorTargetField, subnetPicker, trafficMirrorIdLocator } from './shared.descriptions';
+import { collectorTargetField, subnetAdditionalFields, trafficMirrorIdLocator } from './shared.descriptions';
 
 /**
  * CheckTrafficMirror: whether a public IP mirror's collectors and receivers are free to use,
@@ -30,14 +30,7 @@ const properties: INodeProperties[] = [
 		description: 'Public IP addresses to collect, comma-separated; an expression may return an array (API field CollectorSources)',
 	},
 	collectorTargetField,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [subnetPicker],
-	},
+	subnetAdditionalFields,
 	callOptionsField,
 ];
 

@@ -5,21 +5,14 @@ import type { CreateTrafficMirrorParameters } from '../../helpers/buildCreateTra
 import { buildResetTargetBody } from '../../helpers/buildTrafficMirrorResetBodies';
 import { callOptionsField, regionField } from '../common.descriptions';
 import { executeMirrorAction } from './mirrorAction';
-import { collectorTargetField, subnetPicker, trafficMirrorIdLocator } from './shared.descriptions';
+import { collectorTargetField, subnetAdditionalFields, trafficMirrorIdLocator } from './shared.descriptions';
 
 /** ResetTrafficMirrorTarget: the new receiver of the mirrored packets. */
 const properties: INodeProperties[] = [
 	regionField,
 	trafficMirrorIdLocator,
 	collectorTargetField,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [subnetPicker],
-	},
+	subnetAdditionalFields,
 	callOptionsField,
 ];
 

@@ -222,3 +222,13 @@ export const filterChoiceFields: INodeProperties[] = [
 	{ ...natGatewayPicker, required: true, displayOptions: { show: { filterType: [FILTER_TYPES.natGateway] } } },
 	{ ...collectorNormalFiltersField, displayOptions: { show: { filterType: [FILTER_TYPES.fiveTuple] } } },
 ];
+
+/** Check and Reset Target take the receiving subnet as their only additional field. */
+export const subnetAdditionalFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [subnetPicker],
+};
