@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- e2e tooling runs under jest or ts-node, not inside n8n */
 // This package as a user gets it: built, packed by npm, and laid out in ~/.n8n/nodes the way
 // n8n's Community Nodes installer (CommunityPackagesService.downloadPackage, 1.x and 2.x) does.
 import * as fs from 'node:fs';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- e2e tooling runs under jest or ts-node, not inside n8n */
 // The working tree's build laid out as an installed community package in a dev user folder:
 // <userFolder>/.n8n/nodes/node_modules/<name>/{package.json,dist}. n8n loads it under the same
 // node type names as the published package, and with N8N_DEV_RELOAD reloads it when dist changes.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- e2e tooling runs under jest or ts-node, not inside n8n */
 // Before any e2e test: Node 24 and every pinned n8n in the cache (installed once, then reused),
 // and this package built and packed as `npm publish` would upload it.
 import * as fs from 'node:fs';

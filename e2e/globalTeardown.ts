@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- e2e tooling runs under jest or ts-node, not inside n8n */
 // Removes this run's temporary folder (user folders, tarball) unless N8N_E2E_KEEP=1; the cache stays.
 import * as fs from 'node:fs';
 import * as path from 'node:path';

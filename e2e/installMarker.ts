@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- e2e tooling runs under jest or ts-node, not inside n8n */
 // A cached install counts only when its marker, written last, describes exactly what is wanted.
 import * as fs from 'node:fs';
 import * as path from 'node:path';

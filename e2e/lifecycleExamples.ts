@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- e2e tooling runs under jest or ts-node, not inside n8n */
 // The three lifecycle examples (notify, cleanup, nightly sweep) in real n8n: how they are imported,
 // activated and started, and how the emulator is seeded with back-dated mirrors for the sweep.
 import * as fs from 'node:fs';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- e2e tooling runs under jest or ts-node, not inside n8n */
 // What the global setup prepared, handed to the test files through a JSON file.
 import * as fs from 'node:fs';
 

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- e2e tooling runs under jest or ts-node, not inside n8n; its keys and password are throwaway fakes for the local emulator and n8n */
 // Real n8n (each pinned version) with this package installed as a community package, the
 // emulator as a separate process, workflows imported and run with n8n's CLI.
 import { randomBytes } from 'node:crypto';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- e2e tooling runs under jest or ts-node, not inside n8n */
 // The environment of every n8n process the tooling starts: a throwaway user folder, Node 24,
 // logs at info (where `n8n execute` prints the run data), nothing that calls n8n's servers,
 // every listener on 127.0.0.1, and a preloaded guard that refuses and records other connections.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- e2e tooling runs under jest or ts-node, not inside n8n */
 // Real n8n from the npm registry, installed once per version into the cache folder and reused.
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- e2e tooling runs under jest or ts-node, not inside n8n */
 // n8n's CLI against one user folder: import credentials and workflows, execute a workflow.
 import * as fs from 'node:fs';
 import * as path from 'node:path';

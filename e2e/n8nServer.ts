@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- e2e tooling runs under jest or ts-node, not inside n8n; its keys and password are throwaway fakes for the local emulator and n8n */
 // `n8n start` on 127.0.0.1, with an owner account and a REST client logged in as that owner.
 import { type ChildProcess, spawn } from 'node:child_process';
 

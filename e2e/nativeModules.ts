@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- e2e tooling runs under jest or ts-node, not inside n8n */
 // n8n is installed with --ignore-scripts (sqlite3's install script would download a prebuilt
 // binary from outside the registry), so sqlite3 is compiled here against Node 24's headers.
 // The binary depends only on the sqlite3 and Node versions and is shared between n8n versions.

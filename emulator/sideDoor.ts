@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the emulator is a local HTTP server for tests and the demo, not part of the published package */
 // Test-only control endpoints under /_emulator/, for tests that run the emulator as a separate
 // process. Never reached by API requests: the API is served on every other path.
 import type * as http from 'node:http';

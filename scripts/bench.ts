@@ -1,4 +1,3 @@
-/* eslint-disable no-console, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- a benchmark script, not part of the published package */
 // `npm run bench [-- --items 400 --latency 100]`: throughput and overhead of the Create operation,
 // through n8n's engine against the emulator (a separate process) with Tencent's 20 requests/s
 // per action enforced. One JSON line per run:

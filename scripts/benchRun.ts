@@ -1,4 +1,3 @@
-/* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- a benchmark child process, not part of the published package */
 // One benchmark run in a process of its own, so its peak RSS is its own: N items through n8n's
 // engine and the Tencent Cloud VPC node against an emulator started by scripts/bench.ts.
 // Prints one JSON line with what the client side saw.

@@ -1,4 +1,3 @@
-/* eslint-disable no-console, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a developer script, not part of the published package */
 // The README's first command: the example incident workflow, run by n8n's engine against the
 // local emulator, printing the TrafficMirror objects Tencent's API returned.
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling run with ts-node, not inside n8n */
 // `npm run dev`: the loop a node author expects. TypeScript rebuilds dist/ on every edit (icons
 // and codex files are copied too), the build is laid out as an installed community package in a
 // dev user folder, and real n8n (the pinned 2.x, on Node 24 from the e2e cache) runs with it and

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling run with ts-node, not inside n8n */
 // `npm run screenshots`: real n8n's editor in headless Chromium (Debian's package, driven by
 // playwright-core; no browser download), with this package installed from its tarball as a
 // community package and the emulator behind the credential. Saves under docs/:

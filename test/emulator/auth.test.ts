@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs under jest, not inside n8n */
 // Authentication, common-parameter checks and their order, over real HTTP.
 import * as http from 'node:http';
 import { CommonClient } from 'tencentcloud-sdk-nodejs-common';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code runs under jest, not inside n8n */
 // emulator/schema.ts is a committed copy of facts from ../shared/reference; catch drift.
 import * as fs from 'node:fs';
 import * as path from 'node:path';

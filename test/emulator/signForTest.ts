@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs under jest, not inside n8n */
 // Request helper for the emulator tests. Signatures come from the official Tencent Cloud SDK's
 // TC3 signer (tencentcloud-sdk-nodejs-common), an oracle independent of emulator/tc3Verify.ts.
 import * as http from 'node:http';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs under jest, not inside n8n */
 import * as fs from 'node:fs';
 import Sign from 'tencentcloud-sdk-nodejs-common/tencentcloud/common/sign';
 

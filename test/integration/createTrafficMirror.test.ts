@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code runs under jest, not inside n8n */
 import type { Emulator } from '../../emulator';
 import { startEmulator } from '../../emulator';
 import { runWorkflow } from '../../harness/runWorkflow';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code runs under jest, not inside n8n */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { IWorkflowBase } from 'n8n-workflow';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs under jest, not inside n8n */
 import type { Emulator, ForcedFault } from '../../emulator';
 import { startEmulator } from '../../emulator';
 import { runWorkflow } from '../../harness/runWorkflow';

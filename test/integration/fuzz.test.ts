@@ -1,4 +1,3 @@
-/* eslint-disable no-console -- the test reports how many generated cases it ran */
 import fc from 'fast-check';
 import type { INodeParameters } from 'n8n-workflow';
 

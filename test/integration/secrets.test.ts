@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fake keys the test searches for */
 import { LoggerProxy } from 'n8n-workflow';
 
 import type { Emulator } from '../../emulator';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code runs under jest, not inside n8n */
 // Tencent's published TC3 examples, kept in the repo so the tests run where ../shared is absent;
 // both signers (the credential's and the emulator's) are checked against this one copy.
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs under jest, not inside n8n */
 import { withKeyLock } from '../../nodes/TencentCloudVpc/helpers/keyedLock';
 
 const tick = async () => await new Promise((resolve) => setImmediate(resolve));

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs under jest, not inside n8n */
 import { PacingRateLimiter } from '../../nodes/TencentCloudVpc/helpers/rateLimiter';
 
 /** A clock that only moves when someone waits on it, so the test measures logic, not timing. */
