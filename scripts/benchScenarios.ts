@@ -8,7 +8,8 @@
 //   busy-cores      the same while 6 CPU-burning processes compete for the cores
 //   far-region      1 process, 400 items, 800 ms latency
 //   multi-process   3 processes on one key, 100 items each, 100 ms
-//   one-stops       3 processes, 200 items each; the last is killed 10 s after the start, and the
+//   one-stops       3 processes, 200 items each; the last is killed 10 s after the start (or stops
+//                   earlier if its execution fails), and the
 //                   run reports how long the other two take to get back to 90% of the limit
 //
 // Flags (each overrides the scenario's value): --latency MS, --items N (per process),
@@ -69,6 +70,7 @@ class BenchProcess {
 	readonly lines: string[] = [];
 	readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 	killed = false;
+	exitedAt?: number;
 	private readonly child: ChildProcess;
 
 	constructor(config: object) {
@@ -77,7 +79,10 @@ class BenchProcess {
 			stdio: ['pipe', 'pipe', 'inherit'],
 		});
 		createInterface({ input: this.child.stdout! }).on('line', (line) => this.lines.push(line));
-		this.exited = once(this.child, 'exit').then(([code, signal]) => ({ code, signal }));
+		this.exited = once(this.child, 'exit').then(([code, signal]) => {
+			this.exitedAt = Date.now();
+			return { code, signal };
+		});
 	}
 
 	async ready(): Promise<void> {
@@ -273,13 +278,15 @@ async function runScenario(
 			emulatorCodesPerSecond: codesPerSecond(answers, startedAt),
 		};
 		if (stopping) {
-			const stopAt = stoppedAt ?? startedAt + scenario.stopAfterS! * 1000;
+			// A process whose execution failed before it was to be killed stopped when it exited.
+			const stoppedProcess = processes[stoppedIndex];
+			const stopAt = stoppedProcess.killed ? stoppedAt! : Math.min(stoppedAt ?? Infinity, stoppedProcess.exitedAt!);
 			const survivorSuccesses = successes.filter((answer) => fromSurvivor(answer.trafficMirrorName));
 			const afterStop = survivorSuccesses.filter((answer) => answer.answeredAt >= stopAt).map((answer) => answer.answeredAt);
 			Object.assign(run, {
 				stoppedProcess: stoppedIndex,
 				stoppedAfterS: round((stopAt - startedAt) / 1000, 2),
-				stoppedProcessKilled: processes[stoppedIndex].killed,
+				stoppedProcessKilled: stoppedProcess.killed,
 				stoppedProcessExit: exits[stoppedIndex],
 				stoppedProcessMirrors: mirrors.length - survivorMirrors.length,
 				survivorsSuccessPerSecond: codesPerSecond(survivorSuccesses, startedAt).Success,
