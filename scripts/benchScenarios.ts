@@ -9,8 +9,8 @@
 //   far-region      1 process, 400 items, 800 ms latency
 //   multi-process   3 processes on one key, 100 items each, 100 ms
 //   one-stops       3 processes, 200 items each; the last is killed 10 s after the start (or stops
-//                   earlier if its execution fails), and the
-//                   run reports how long the other two take to get back to 90% of the limit
+//                   earlier if its execution fails), and the run reports how long the other two
+//                   take to get back to 90% of the limit
 //
 // Flags (each overrides the scenario's value): --latency MS, --items N (per process),
 // --processes N, --busy N, --stop-after S, --on-error stopWorkflow|continueRegularOutput,
