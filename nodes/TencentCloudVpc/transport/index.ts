@@ -8,6 +8,7 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { sharedRateLimiter, TENCENT_ACTION_RATE_LIMIT } from '../helpers/rateLimiter';
+import { resolveRegion } from '../helpers/regions';
 import { isThrottlingCode, MAX_THROTTLE_RETRIES, throttleBackoffMs } from '../helpers/retryPolicy';
 import { describeTencentCloudError, extractTencentCloudError } from '../helpers/tencentCloudErrors';
 
@@ -48,7 +49,7 @@ async function send(
 	const options: IHttpRequestOptions = {
 		method: 'POST',
 		url: '/',
-		headers: { 'X-TC-Action': action, 'X-TC-Region': region },
+		headers: { 'X-TC-Action': action, 'X-TC-Region': resolveRegion(region) },
 		body,
 		json: true,
 		...(timeout ? { timeout } : {}),
