@@ -18,6 +18,9 @@ import { parseJsonBody } from '../../helpers/parseJsonBody';
 import { mayHaveBeenApplied } from '../../helpers/retryPolicy';
 import { validateCreateTrafficMirrorBody } from '../../helpers/validateCreateTrafficMirrorBody';
 import type { TrafficMirror } from '../../helpers/interfaces';
+import { resolveRegion } from '../../helpers/regions';
+import { COLLECTOR_SOURCES_RESOLVED_KINDS, instanceInterfacesOption } from '../../sourceResolution/descriptions';
+import { resolveCreateTrafficMirrorSources, withResolvedSources } from '../../sourceResolution/resolveRequestSources';
 import { tencentCloudApiRequest } from '../../transport';
 import { callOptionsField, regionField, vpcIdLocator } from '../common.descriptions';
 import { runPerItem } from '../runPerItem';
@@ -99,8 +102,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'eni-39lpv32n, eni-4qq71jmz',
 		displayOptions: showInFieldsMode,
-		description:
-			'ENI or subnet IDs to mirror (IP addresses for a public IP mirror), comma-separated; an expression may return an array (API field CollectorSrcs)',
+		description: `ENI or subnet IDs to mirror (IP addresses for a public IP mirror), comma-separated; ${COLLECTOR_SOURCES_RESOLVED_KINDS}; an expression may return an array (API field CollectorSrcs)`,
 	},
 	{ ...collectorTargetField, displayOptions: showInFieldsMode },
 	{
@@ -183,6 +185,7 @@ const properties: INodeProperties[] = [
 				description:
 					'What to do when this VPC already has a traffic mirror with this name, e.g. when an incident trigger fires twice',
 			},
+			instanceInterfacesOption,
 			...(callOptionsField.options ?? []),
 		],
 	},
@@ -269,18 +272,20 @@ async function createUnlessExists(this: IExecuteFunctions, call: CreateCall, ifE
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, async (itemIndex, { rateLimit, timeout }) => {
-		const body = getCreateTrafficMirrorBody.call(this, itemIndex);
+		const region = resolveRegion(this.getNodeParameter('region', itemIndex));
+		// Instance IDs and private IPs in CollectorSrcs become ENI IDs before anything is created.
+		const { body, resolved } = await resolveCreateTrafficMirrorSources.call(this, getCreateTrafficMirrorBody.call(this, itemIndex), { region, itemIndex, rateLimit, timeout });
 		const call: CreateCall = {
-			region: this.getNodeParameter('region', itemIndex) as string,
+			region,
 			body,
 			itemIndex,
 			rateLimit,
 			timeout,
 		};
 		const ifExists = this.getNodeParameter('options.ifExists', itemIndex, 'createAnother') as IfExists;
-		if (ifExists === 'createAnother') return [await create.call(this, call)];
+		if (ifExists === 'createAnother') return [withResolvedSources(await create.call(this, call), resolved)];
 		// Items (and executions) creating the same name queue up, so the second finds the first.
 		const key = [call.region, String(body.VpcId), String(body.TrafficMirrorName)].join('\u0000');
-		return [await withKeyLock(key, async () => await createUnlessExists.call(this, call, ifExists))];
+		return [withResolvedSources(await withKeyLock(key, async () => await createUnlessExists.call(this, call, ifExists)), resolved)];
 	});
 }
