@@ -158,10 +158,12 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 			await postCallback(server, body, basic('someone', callbackPassword)),
 			await postCallback(server, body, `Bearer ${callbackPassword}`),
 		];
+		// 401 without credentials; a wrong user or password is 401 in 2.x and 403 in 1.x.
 		for (const answer of answers) {
-			expect(answer.status).toBe(401);
+			expect([401, 403]).toContain(answer.status);
 			expect(answer.text).not.toContain('retCode');
 		}
+		expect(answers[0].status).toBe(401);
 		// Time for anything a refused call might have started.
 		await new Promise((resolve) => setTimeout(resolve, 3_000));
 		expect(await emulator.log()).toEqual([]);
