@@ -188,6 +188,8 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 			['DescribeNetworkInterfaces', 'ap-guangzhou', 'Success'],
 			['DescribeTrafficMirrors', 'ap-guangzhou', 'Success'],
 			['CreateTrafficMirror', 'ap-guangzhou', 'Success'],
+			// returnExisting checks that no other worker created the name at the same moment.
+			['DescribeTrafficMirrors', 'ap-guangzhou', 'Success'],
 		]);
 
 		// TCOP retries a push up to 3 times: the same body three times at once.

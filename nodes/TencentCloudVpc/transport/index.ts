@@ -205,8 +205,15 @@ export async function itemConcurrency(
 	rateLimit: number,
 	maxConcurrency: number | undefined,
 ): Promise<() => number> {
-	const secretId = await secretIdOf(this);
+	const fixed = () => maxConcurrency ?? DEFAULT_UNLIMITED_CONCURRENCY;
+	if (!(rateLimit > 0)) return fixed;
+	let secretId: string;
+	try {
+		secretId = await secretIdOf(this);
+	} catch {
+		// A credential that cannot be read fails each item's call, where Continue On Fail sees it.
+		return fixed;
+	}
 	const upperBound = maxConcurrency ?? CONCURRENCY_CEILING;
-	if (!(rateLimit > 0)) return () => maxConcurrency ?? DEFAULT_UNLIMITED_CONCURRENCY;
 	return () => concurrencyForRate(rateLimit, sharedLatency.latencyMs(secretId), upperBound);
 }
