@@ -659,6 +659,10 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 			await emulator.reset();
 			const ours = await raiseIncident('INC-4711', ['eni-emu00001', 'eni-emu00002']);
 			const kept = await raiseIncident('INC-4712', ['eni-emu00003']);
+			// Each notify run ends with returnExisting's second lookup, a second after its create.
+			await waitFor('both notify runs to finish their lookups', async () =>
+				(await emulator.log()).filter((e) => e.action === 'DescribeTrafficMirrors').length >= 4 ? true : undefined,
+			);
 			const before = (await emulator.log()).length;
 			const response = await postToWebhook(server, CLEANUP_EXAMPLE.webhookPath, { incidentId: 'INC-4711', region: 'ap-guangzhou' });
 			expect(response.status).toBe(200);
