@@ -31,3 +31,15 @@ export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
+
+/**
+ * The versions the queue-mode suite (queueMode.e2e.test.ts) runs, of those selected above: it starts
+ * Redis, PostgreSQL and three n8n processes per version, so it runs for the newest only unless
+ * N8N_E2E_QUEUE_VERSIONS (comma-separated) names others.
+ */
+export const QUEUE_MODE_N8N_VERSIONS: readonly string[] = ['2.40.7'];
+
+export function selectedQueueModeVersions(selected: string[], env: NodeJS.ProcessEnv = process.env): string[] {
+	const wanted = (env.N8N_E2E_QUEUE_VERSIONS ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+	return selected.filter((version) => (wanted.length ? wanted : QUEUE_MODE_N8N_VERSIONS).includes(version));
+}
