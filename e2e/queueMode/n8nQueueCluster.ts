@@ -11,7 +11,7 @@ import type { N8nInstall } from '../n8nInstall';
 import { n8nEnvironment } from '../n8nEnv';
 import { N8nCli } from '../n8nRunner';
 import { N8nServer } from '../n8nServer';
-import { freePort, stopProcess, tail } from '../processes';
+import { freePort, progress, stopProcess, tail } from '../processes';
 import { type PostgresCluster, startPostgresCluster } from './postgresCluster';
 import { type RedisServer, startRedisServer } from './redisServer';
 
@@ -121,49 +121,58 @@ export class N8nQueueCluster {
 		const { install, pack, dir, encryptionKey, netLog } = options;
 		const workerCount = options.workerCount ?? 2;
 		const started: Array<{ stop(): Promise<void> }> = [];
+		const phase = phaseTimer(`queue mode ${install.version}`);
 		try {
 			fs.mkdirSync(path.join(dir, 'redis'), { recursive: true });
-			const redis = await startRedisServer(path.join(dir, 'redis'));
-			started.push(redis);
-			const postgres = await startPostgresCluster();
-			started.push(postgres);
-			const shared = queueModeEnvironment(redis, postgres);
-
 			const userFolder = async (name: string, withPackage: boolean) => {
 				const folder = path.join(dir, name);
 				fs.mkdirSync(folder, { recursive: true });
 				if (withPackage) await installAsCommunityPackage(folder, pack);
 				return folder;
 			};
+			const workerNames = Array.from({ length: workerCount }, (_, index) => `worker-${index + 1}`);
+			// Independent set-up side by side: Redis, PostgreSQL and the package in every user folder.
+			const [redis, postgres, mainFolder, ...workerFolders] = await settleAll([
+				startRedisServer(path.join(dir, 'redis')).then((server) => (started.push(server), server)),
+				startPostgresCluster().then((cluster) => (started.push(cluster), cluster)),
+				userFolder('main', true),
+				...workerNames.map(async (name, index) => await userFolder(name, options.packageOnWorker?.(index) ?? true)),
+			]);
+			const shared = queueModeEnvironment(redis, postgres);
+			phase('Redis, PostgreSQL and the package in each user folder');
 
-			const mainFolder = await userFolder('main', true);
 			const mainPort = await freePort();
 			const mainEnv = n8nEnvironment(install, { userFolder: mainFolder, encryptionKey, port: mainPort, brokerPort: await freePort(), netLog, extra: shared });
 			const cli = new N8nCli(install, mainEnv, mainFolder, path.join(dir, 'logs'));
+			// The first CLI command creates n8n's tables, so the main and the workers then start on a migrated database.
 			await options.prepare?.(cli);
+			phase('n8n CLI set-up (database created, imports)');
 			const main = new N8nServer(install, mainEnv, mainFolder, mainPort);
 			started.push(main);
-			await main.start();
-			await main.loginAsOwner();
 
 			const workers: N8nWorker[] = [];
-			for (let index = 0; index < workerCount; index++) {
-				const name = `worker-${index + 1}`;
-				const folder = await userFolder(name, options.packageOnWorker?.(index) ?? true);
+			for (const [index, name] of workerNames.entries()) {
 				const healthPort = await freePort();
 				const env = n8nEnvironment(install, {
-					userFolder: folder,
+					userFolder: workerFolders[index],
 					encryptionKey,
 					brokerPort: await freePort(),
 					netLog,
 					extra: { ...shared, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' },
 				});
-				const worker = new N8nWorker(name, install, env, folder, healthPort, 10);
+				const worker = new N8nWorker(name, install, env, workerFolders[index], healthPort, 10);
 				workers.push(worker);
 				started.push(worker);
 			}
-			// The workers start side by side: each loads n8n's nodes for a while before it is ready.
-			await Promise.all(workers.map(async (worker) => await worker.start()));
+			// All three load n8n's nodes for a while before they are ready: they start side by side.
+			await settleAll([
+				(async () => {
+					await main.start();
+					await main.loginAsOwner();
+				})(),
+				...workers.map(async (worker) => await worker.start()),
+			]);
+			phase('main and workers ready');
 			return new N8nQueueCluster(redis, postgres, cli, main, workers, dir);
 		} catch (error) {
 			await stopAll(started.reverse());
@@ -179,6 +188,26 @@ export class N8nQueueCluster {
 		for (const worker of this.workers) fs.writeFileSync(path.join(logs, `${worker.name}.log`), worker.output());
 		fs.writeFileSync(path.join(logs, 'main.log'), this.main.output());
 	}
+}
+
+/** Prints how long each phase of the start took, for CI logs. */
+function phaseTimer(label: string): (phase: string) => void {
+	let last = Date.now();
+	return (phase) => {
+		progress(`${label}: ${phase} in ${Math.round((Date.now() - last) / 1000)} s`);
+		last = Date.now();
+	};
+}
+
+/**
+ * Like Promise.all, but waits for every promise to settle before it rejects, so whatever the others
+ * started has been recorded (and is stopped) before the error reaches the caller.
+ */
+async function settleAll<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+	const outcomes = await Promise.allSettled(promises);
+	const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+	if (failed) throw failed.reason;
+	return outcomes.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 /** Stops each in turn; one that fails to stop does not keep the others running. */
