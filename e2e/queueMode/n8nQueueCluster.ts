@@ -43,6 +43,9 @@ export function queueModeEnvironment(redis: RedisServer, postgres: PostgresClust
 		DB_POSTGRESDB_USER: postgres.user,
 		// The throwaway cluster trusts loopback connections; n8n wants a value all the same.
 		DB_POSTGRESDB_PASSWORD: 'unused-trust-auth',
+		// n8n's default pool is 2 connections per process. With it, 40 webhooks at once kept 1.123.81's
+		// main so busy that its 5 s database ping timed out, and it answered 503 "Database is not ready!".
+		DB_POSTGRESDB_POOL_SIZE: '10',
 		// Manual runs (the editor's "Execute workflow") go to the workers too, as n8n 3 will always do.
 		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 		// A stopped process waits this long (s) for running executions before it exits.
