@@ -1,6 +1,13 @@
 import type { FaultOptions, ForcedFault, LatencySetting } from './types';
 
-export type FaultOutcome = 'none' | 'InternalError' | 'ServiceUnavailable' | 'RequestLimitExceeded' | 'drop' | 'dropAfterApply';
+export type FaultOutcome =
+	| 'none'
+	| 'InternalError'
+	| 'ServiceUnavailable'
+	| 'RequestLimitExceeded'
+	| 'drop'
+	| 'dropAfterApply'
+	| 'internalErrorAfterApply';
 
 export interface FaultDecision {
 	outcome: FaultOutcome;
@@ -68,6 +75,7 @@ export class FaultInjector {
 			}
 			return { outcome: entry.fault, extraLatencyMs: 0 };
 		}
+		if (this.options.faultActions && !this.options.faultActions.includes(action)) return { outcome: 'none', extraLatencyMs: 0 };
 		// Independent draws in a fixed order; a draw is only made for a non-zero rate.
 		const draw = (r: number) => r > 0 && this.rand() < r;
 		if (draw(rate(this.options.internalErrorRate))) return { outcome: 'InternalError', extraLatencyMs: 0 };
@@ -75,6 +83,7 @@ export class FaultInjector {
 		if (draw(rate(this.options.dropConnectionRate))) {
 			return { outcome: this.options.dropAfterApply ? 'dropAfterApply' : 'drop', extraLatencyMs: 0 };
 		}
+		if (draw(rate(this.options.internalErrorAfterApplyRate))) return { outcome: 'internalErrorAfterApply', extraLatencyMs: 0 };
 		return { outcome: 'none', extraLatencyMs: 0 };
 	}
 }

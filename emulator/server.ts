@@ -210,6 +210,7 @@ export class EmulatorServer implements Emulator {
 			entry.code = err.code;
 			outcome = { kind: 'answer', payload: { Error: { Code: err.code, Message: err.message } } };
 		}
+		if (fault.decision.outcome !== 'none') entry.fault = fault.decision.outcome;
 		if (fault.decision.outcome === 'drop') entry.code = 'Dropped';
 		const dropping = fault.decision.outcome === 'drop' || fault.decision.outcome === 'dropAfterApply';
 
@@ -349,6 +350,9 @@ export class EmulatorServer implements Emulator {
 			store: this.store,
 			newId: (prefix) => this.newId(prefix),
 		});
+		if (fault.decision.outcome === 'internalErrorAfterApply') {
+			throw apiError('InternalError', 'An internal error occurred after the change was applied (injected by the emulator).');
+		}
 		return { kind: 'answer', payload };
 	}
 

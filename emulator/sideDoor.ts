@@ -6,7 +6,7 @@ import type { Emulator, FaultOptions, ForcedFault } from './types';
 
 export const SIDE_DOOR_PREFIX = '/_emulator/';
 
-const FAULT_NAMES = new Set(['InternalError', 'ServiceUnavailable', 'RequestLimitExceeded', 'drop', 'dropAfterApply']);
+const FAULT_NAMES = new Set(['InternalError', 'ServiceUnavailable', 'RequestLimitExceeded', 'drop', 'dropAfterApply', 'internalErrorAfterApply']);
 
 function send(res: http.ServerResponse, status: number, value: unknown): void {
 	const body = JSON.stringify(value);

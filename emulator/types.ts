@@ -20,6 +20,10 @@ export interface FaultOptions {
 	dropConnectionRate?: number;
 	/** For random drops: apply the action first, then drop (a lost answer). */
 	dropAfterApply?: boolean;
+	/** Apply the action, then answer InternalError anyway (the change happened, the answer says it failed). */
+	internalErrorAfterApplyRate?: number;
+	/** When set, random faults hit only these actions (forced faults are unaffected). */
+	faultActions?: string[];
 	/** Added to the emulator clock (signature expiry, rate windows, CreateTime, log time). */
 	clockSkewMs?: number;
 }
@@ -46,6 +50,7 @@ export type ForcedFault =
 	| 'RequestLimitExceeded'
 	| 'drop'
 	| 'dropAfterApply'
+	| 'internalErrorAfterApply'
 	| { latencyMs: number };
 
 export interface RequestLogEntry {
@@ -65,6 +70,8 @@ export interface RequestLogEntry {
 	code: string;
 	requestId: string;
 	status: 'answered' | 'dropped';
+	/** The fault injected into this request, if any (e.g. internalErrorAfterApply). */
+	fault?: string;
 }
 
 export interface Tag {

@@ -41,6 +41,8 @@ export interface RunWorkflowOptions {
 	startNode?: string;
 }
 
+let executionCount = 0;
+
 /** The first enabled node that receives webhooks (n8n's getStartNode only knows triggers). */
 function webhookNode(workflow: Workflow, nodeTypes: TestNodeTypes) {
 	return Object.values(workflow.nodes).find(
@@ -66,7 +68,10 @@ export async function runWorkflow(workflowData: IWorkflowBase, options: RunWorkf
 	});
 
 	const mode = options.mode ?? 'manual';
-	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', workflowData);
+	// Each run has an execution id of its own, as in n8n: the node keys what it remembers for
+	// Retry On Fail by it.
+	const executionId = `test-execution-${++executionCount}`;
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
 	let resolveFinished: (run: IRun) => void = () => undefined;
 	const finished = new Promise<IRun>((resolve) => (resolveFinished = resolve));
 	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveFinished(fullRunData));
@@ -77,6 +82,7 @@ export async function runWorkflow(workflowData: IWorkflowBase, options: RunWorkf
 		options.onSigned,
 	);
 	const additionalData = {
+		executionId,
 		hooks,
 		credentialsHelper,
 		currentNodeParameters: undefined,

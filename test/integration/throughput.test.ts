@@ -1,7 +1,7 @@
 import type { Emulator } from '../../emulator';
 import { startEmulator } from '../../emulator';
 import { runWorkflow } from '../../harness/runWorkflow';
-import { MAX_THROTTLE_RETRIES } from '../../nodes/TencentCloudVpc/helpers/retryPolicy';
+import { sharedRateLimiter } from '../../nodes/TencentCloudVpc/transport/policy/adaptiveRateLimiter';
 import { createParameters, emulatorCredentials, NODE_NAME, singleNodeWorkflow } from '../support/workflows';
 
 let emulator: Emulator;
@@ -13,6 +13,8 @@ afterAll(async () => {
 	await emulator.stop();
 });
 beforeEach(() => {
+	// Each test starts unthrottled: what the limiter learnt in one must not slow the next.
+	sharedRateLimiter.reset();
 	emulator.reset();
 	emulator.configure({ latencyMs: 0 });
 });
@@ -71,15 +73,54 @@ describe('throughput at Tencent\'s 20 requests per second', () => {
 		expect(emulator.mirrors()).toHaveLength(1);
 	});
 
-	test(`throttling retries stop after ${MAX_THROTTLE_RETRIES} and the error reaches the user`, async () => {
-		emulator.failNext('CreateTrafficMirror', 'RequestLimitExceeded', 100);
-		const result = await runWorkflow(singleNodeWorkflow(fleetParameters()), {
+	test('throttling is retried for as long as the item\'s timeout allows, then the item fails saying so', async () => {
+		emulator.failNext('CreateTrafficMirror', 'RequestLimitExceeded', 1000);
+		const started = Date.now();
+		const result = await runWorkflow(singleNodeWorkflow(fleetParameters({ timeout: 6 })), {
 			credentials: emulatorCredentials(emulator),
 			triggerItems: fleetItems(1),
 		});
-		expect(result.error(NODE_NAME)?.message).toContain('RequestLimitExceeded');
-		expect(createAnswers()).toHaveLength(1 + MAX_THROTTLE_RETRIES);
+		const elapsed = Date.now() - started;
+		const message = result.error(NODE_NAME)?.message ?? '';
+		expect(message).toContain('kept throttling CreateTrafficMirror (RequestLimitExceeded) for 6 s');
+		expect(message).toMatch(/time ran out/);
+		// More than the old fixed 5 retries, and it stopped within the item's 6 s.
+		expect(createAnswers().length).toBeGreaterThan(6);
+		expect(createAnswers().every((entry) => entry.code === 'RequestLimitExceeded')).toBe(true);
+		expect(elapsed).toBeGreaterThan(4000);
+		expect(elapsed).toBeLessThan(9000);
 		expect(emulator.mirrors()).toHaveLength(0);
+	});
+
+	test('a throttled key slows down: after a cut the next calls are spaced wider than 20/s', async () => {
+		// Three throttling answers in a row, then the way is free.
+		emulator.failNext('CreateTrafficMirror', 'RequestLimitExceeded', 3);
+		const result = await runWorkflow(singleNodeWorkflow(fleetParameters()), {
+			credentials: emulatorCredentials(emulator),
+			triggerItems: fleetItems(12),
+		});
+		expect(result.error(NODE_NAME)).toBeUndefined();
+		expect(emulator.mirrors()).toHaveLength(12);
+		const successes = createAnswers().filter((entry) => entry.code === 'Success').map((entry) => entry.time);
+		const gaps = successes.slice(1).map((time, i) => time - successes[i]);
+		const medianGap = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
+		// Unthrottled pacing is 52 ms; cut to 70 % it is about 74 ms, and it climbs back slowly.
+		expect(medianGap).toBeGreaterThan(60);
+	});
+
+	test('a Describe that fails with InternalError is retried: it changes nothing', async () => {
+		emulator.failNext('DescribeTrafficMirrors', 'InternalError', 2);
+		const result = await runWorkflow(singleNodeWorkflow(fleetParameters({ ifExists: 'fail' })), {
+			credentials: emulatorCredentials(emulator),
+			triggerItems: fleetItems(1),
+		});
+		expect(result.error(NODE_NAME)).toBeUndefined();
+		expect(emulator.log.filter((entry) => entry.action === 'DescribeTrafficMirrors').map((entry) => entry.code)).toEqual([
+			'InternalError',
+			'InternalError',
+			'Success',
+		]);
+		expect(emulator.mirrors()).toHaveLength(1);
 	});
 
 	test('InternalError is not retried for create: one call, one error', async () => {

@@ -1,4 +1,4 @@
-import { withKeyLock } from '../../nodes/TencentCloudVpc/helpers/keyedLock';
+import { withKeyLock } from '../../nodes/TencentCloudVpc/exactlyOnce/keyedLock';
 
 const tick = async () => await new Promise((resolve) => setImmediate(resolve));
 

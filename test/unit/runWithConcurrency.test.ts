@@ -1,4 +1,4 @@
-import { runWithConcurrency } from '../../nodes/TencentCloudVpc/helpers/runWithConcurrency';
+import { runWithConcurrency } from '../../nodes/TencentCloudVpc/transport/policy/runWithConcurrency';
 
 const tick = async () => await new Promise((resolve) => setImmediate(resolve));
 
@@ -33,5 +33,24 @@ describe('runWithConcurrency', () => {
 
 	test('runs nothing for no items', async () => {
 		expect(await runWithConcurrency(0, 5, async () => 1)).toEqual([]);
+	});
+});
+
+describe('runWithConcurrency with a limit that changes', () => {
+	test('reads the limit before each task starts, so it can follow what the calls observe', async () => {
+		let limit = 1;
+		let inFlight = 0;
+		const peaks: number[] = [];
+		await runWithConcurrency(12, () => limit, async (index) => {
+			inFlight++;
+			peaks.push(inFlight);
+			// After the third task the observed latency says more are needed.
+			if (index === 2) limit = 4;
+			for (let i = 0; i < 3; i++) await tick();
+			inFlight--;
+			return index;
+		});
+		expect(peaks.slice(0, 3)).toEqual([1, 1, 1]);
+		expect(Math.max(...peaks)).toBe(4);
 	});
 });

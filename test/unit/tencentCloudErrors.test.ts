@@ -2,7 +2,7 @@ import {
 	describeTencentCloudError,
 	extractTencentCloudError,
 	hintForTencentCloudError,
-} from '../../nodes/TencentCloudVpc/helpers/tencentCloudErrors';
+} from '../../nodes/TencentCloudVpc/transport/policy/tencentCloudErrors';
 
 describe('Tencent Cloud errors', () => {
 	test('reads Response.Error with its RequestId, and nothing from a success', () => {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TENCENT_ACTION_RATE_LIMIT } from '../helpers/rateLimiter';
+import { CONCURRENCY_CEILING, TENCENT_ACTION_RATE_LIMIT } from '../transport/policy/adaptiveRateLimiter';
 import { REGION_OPTIONS } from '../helpers/regions';
 
 /** Sent as X-TC-Region; an expression may name a region that is not listed. */
@@ -47,9 +47,7 @@ export const vpcIdLocator: INodeProperties = {
 	],
 };
 
-export const DEFAULT_MAX_CONCURRENCY = 10;
-
-/** How calls are made: concurrency, the shared rate limit and a per-call timeout. */
+/** How calls are made: concurrency, the adaptive rate limit and a per-call time budget. */
 export const callOptionsField: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
@@ -62,8 +60,9 @@ export const callOptionsField: INodeProperties = {
 			name: 'maxConcurrency',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 50 },
-			default: DEFAULT_MAX_CONCURRENCY,
-			description: 'How many items are sent at once; output order and pairing stay those of the input',
+			default: CONCURRENCY_CEILING,
+			description:
+				'Most items sent at once. Without this option the node sizes it from the rate limit and the latency it observes (up to 50), so far regions reach the limit too. Output order and pairing stay those of the input.',
 		},
 		{
 			displayName: 'Rate Limit (Requests per Second)',
@@ -72,7 +71,7 @@ export const callOptionsField: INodeProperties = {
 			typeOptions: { minValue: 0 },
 			default: TENCENT_ACTION_RATE_LIMIT,
 			description:
-				"Most requests per second per Secret ID and action, shared by all workflows in this n8n process. Tencent allows 20; lower it when several n8n instances share one key. 0 turns the limiter off.",
+				'Most requests per second per Secret ID and action from this n8n process, shared by all its workflows. Tencent allows 20 per account; when several n8n processes or workers share a key, each slows down on Tencent\'s throttling answers and they settle on a fair share, so leave it at 20 unless you want to reserve room for other tools. 0 turns the limiter off.',
 		},
 		{
 			displayName: 'Timeout (Seconds)',
@@ -80,13 +79,15 @@ export const callOptionsField: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 30,
-			description: 'How long one call may take before it is abandoned',
+			description:
+				'How long one call may take before it is abandoned, including waiting out Tencent\'s throttling (retried with backoff until this runs out)',
 		},
 	],
 };
 
 export interface CallOptions {
-	maxConcurrency: number;
+	/** Set by the user, or undefined: sized from the rate and latency. */
+	maxConcurrency?: number;
 	rateLimit: number;
 	/** Milliseconds. */
 	timeout: number;
@@ -95,7 +96,7 @@ export interface CallOptions {
 export function readCallOptions(this: IExecuteFunctions, itemIndex: number): CallOptions {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return {
-		maxConcurrency: Number(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY),
+		maxConcurrency: options.maxConcurrency === undefined ? undefined : Number(options.maxConcurrency),
 		rateLimit: Number(options.rateLimit ?? TENCENT_ACTION_RATE_LIMIT),
 		timeout: Number(options.timeout ?? 30) * 1000,
 	};

@@ -1,28 +1,64 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { type FinishedItem, itemFingerprint, sharedFinishedItems } from '../exactlyOnce/finishedItems';
 import { asNodeError, errorItem } from '../helpers/errorItem';
-import { runWithConcurrency } from '../helpers/runWithConcurrency';
+import { itemConcurrency } from '../transport';
+import { runWithConcurrency } from '../transport/policy/runWithConcurrency';
 import { type CallOptions, readCallOptions } from './common.descriptions';
 
+/** Identifies one run of this node in one execution; a Retry On Fail try has the same. */
+function runKeyOf(context: IExecuteFunctions): string | undefined {
+	const executionId = context.getExecutionId();
+	if (!executionId) return undefined;
+	// The engine's context carries the run index; the interface does not declare it.
+	const runIndex = (context as unknown as { runIndex?: number }).runIndex ?? 0;
+	return [executionId, context.getNode().name, runIndex].join('\u0000');
+}
+
 /**
- * The item loop every operation shares: items run with bounded concurrency, the output keeps
- * the input's order, every output item is paired to the item it came from, and with Continue
- * On Fail a failing item yields one error item while the others still run.
+ * The item loop every operation shares: items run with a concurrency sized to the rate limit
+ * and the observed latency, the output keeps the input's order, every output item is paired to
+ * the item it came from, and with Continue On Fail a failing item yields one error item while
+ * the others still run. When n8n retries the node (Retry On Fail), an item that finished on an
+ * earlier try returns what it returned then, without calling Tencent again.
  */
 export async function runPerItem(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	handleItem: (itemIndex: number, callOptions: CallOptions) => Promise<INodeExecutionData[]>,
 ): Promise<INodeExecutionData[]> {
-	const { maxConcurrency } = readCallOptions.call(this, 0);
-	const perItem = await runWithConcurrency(items.length, maxConcurrency, async (itemIndex) => {
+	const { maxConcurrency, rateLimit } = readCallOptions.call(this, 0);
+	const operation = String(this.getNodeParameter('operation', 0));
+	const runKey = runKeyOf(this);
+	const earlierTry = runKey ? sharedFinishedItems.take(runKey) : undefined;
+	const finished = new Map<number, FinishedItem>();
+	let anyFailed = false;
+
+	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
+		const fingerprint = itemFingerprint(operation, items[itemIndex].json);
+		const remembered = earlierTry?.get(itemIndex);
+		if (remembered?.fingerprint === fingerprint) {
+			finished.set(itemIndex, remembered);
+			return remembered.output;
+		}
 		try {
 			const results = await handleItem(itemIndex, readCallOptions.call(this, itemIndex));
-			return results.map((result) => ({ ...result, pairedItem: { item: itemIndex } }));
+			const output = results.map((result) => ({ ...result, pairedItem: { item: itemIndex } }));
+			finished.set(itemIndex, { fingerprint, output });
+			return output;
 		} catch (error) {
+			anyFailed = true;
 			if (this.continueOnFail()) return [errorItem(this.getNode(), error, itemIndex)];
 			throw asNodeError(this.getNode(), error, itemIndex);
 		}
-	});
-	return perItem.flat();
+	};
+
+	try {
+		const limit = await itemConcurrency.call(this, rateLimit, maxConcurrency);
+		return (await runWithConcurrency(items.length, limit, runItem)).flat();
+	} finally {
+		// A run with a failed item may be tried again (n8n also retries when the first output
+		// item is an error item); one without is not, and needs no memory.
+		if (runKey && anyFailed) sharedFinishedItems.remember(runKey, finished);
+	}
 }

@@ -7,9 +7,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { sharedRateLimiter, TENCENT_ACTION_RATE_LIMIT } from '../helpers/rateLimiter';
-import { isThrottlingCode, MAX_THROTTLE_RETRIES, throttleBackoffMs } from '../helpers/retryPolicy';
-import { describeTencentCloudError, extractTencentCloudError } from '../helpers/tencentCloudErrors';
+import {
+	concurrencyForRate,
+	CONCURRENCY_CEILING,
+	sharedLatency,
+	sharedRateLimiter,
+	TENCENT_ACTION_RATE_LIMIT,
+} from './policy/adaptiveRateLimiter';
+import { backoffMs, hasTimeForRetry, isReadOnlyAction, isThrottlingCode, isTransientFailure } from './policy/retryPolicy';
+import { describeTencentCloudError, extractTencentCloudError } from './policy/tencentCloudErrors';
 
 export const CREDENTIAL_TYPE = 'tencentCloudApi';
 
@@ -20,11 +26,13 @@ export interface TencentCloudRequest {
 	region: string;
 	body: IDataObject;
 	itemIndex?: number;
-	/** Milliseconds before the call is abandoned. */
+	/** Milliseconds the call may take, throttling retries included, before it is abandoned. */
 	timeout?: number;
-	/** Requests per second for this key and action, shared by the whole n8n process; 0 = no limit. */
+	/** Most requests per second for this key and action from this n8n process; 0 = no limit. */
 	rateLimit?: number;
 }
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Tencent's `Response` object of a successful call, including its RequestId. */
 export type TencentCloudResult = IDataObject & { RequestId: string };
@@ -85,10 +93,31 @@ function withExactMessage(error: NodeApiError, message: string): NodeApiError {
 	return error;
 }
 
+/** A throttled call whose time ran out: says so, with Tencent's code. */
+function throttledTooLong(context: TencentCloudContext, request: TencentCloudRequest, attempts: number, answer: unknown): NodeApiError {
+	const tencentError = extractTencentCloudError(answer)!;
+	const seconds = Math.round((request.timeout ?? DEFAULT_TIMEOUT_MS) / 1000);
+	const message = `Tencent Cloud kept throttling ${request.action} (${tencentError.code}) for ${seconds} s, ${attempts} attempts: the item's time ran out`;
+	const error = withExactMessage(
+		new NodeApiError(context.getNode(), { Code: tencentError.code, Message: tencentError.message, RequestId: tencentError.requestId ?? '' }, {
+			message,
+			itemIndex: request.itemIndex,
+		}),
+		message,
+	);
+	error.description =
+		'Several workflows or n8n processes share this key\'s 20 requests per second per action. Raise Options → Timeout to wait longer, or send fewer items at once.';
+	error.context.tencentCode = tencentError.code;
+	error.context.requestId = tencentError.requestId;
+	return error;
+}
+
 /**
  * The one place a VPC API call leaves the node. The credential signs it (TC3-HMAC-SHA256)
  * and routes it by the X-TC-Action and X-TC-Region headers. Calls wait for the process-wide
- * rate limiter; throttling answers are retried with backoff, nothing else is.
+ * adaptive rate limiter. Throttling answers slow the key down and are retried with backoff
+ * for as long as the call's timeout allows; a read action is also retried after a transient
+ * failure. A change that may have been applied is never repeated here.
  */
 export async function tencentCloudApiRequest(
 	this: TencentCloudContext,
@@ -96,15 +125,42 @@ export async function tencentCloudApiRequest(
 ): Promise<TencentCloudResult> {
 	const { action, itemIndex } = request;
 	const rateLimit = request.rateLimit ?? TENCENT_ACTION_RATE_LIMIT;
-	const limiterKey = `${await secretIdOf(this)}\u0000${action}`;
+	const timeout = request.timeout ?? DEFAULT_TIMEOUT_MS;
+	const secretId = await secretIdOf(this);
+	const limiterKey = `${secretId}\u0000${action}`;
+	const deadline = Date.now() + timeout;
+	const readOnly = isReadOnlyAction(action);
 
 	let answer: unknown;
 	for (let attempt = 0; ; attempt++) {
-		await sharedRateLimiter.acquire(limiterKey, rateLimit);
-		answer = await send.call(this, request);
+		const grantedAt = await sharedRateLimiter.acquire(limiterKey, rateLimit);
+		const sentAt = Date.now();
+		// The first attempt has the whole timeout; a retry what is left of it.
+		const attemptTimeout = attempt === 0 ? timeout : Math.max(1, Math.min(timeout, deadline - sentAt));
+		try {
+			answer = await send.call(this, { ...request, timeout: attemptTimeout });
+		} catch (error) {
+			// send() throws only NodeApiErrors that carry the socket-level code.
+			const transportError = error as NodeApiError;
+			const pause = backoffMs(attempt);
+			if (readOnly && isTransientFailure(transportError.context) && hasTimeForRetry(Date.now(), deadline, pause)) {
+				await sleep(pause);
+				continue;
+			}
+			throw transportError;
+		}
+		sharedLatency.observe(secretId, Date.now() - sentAt);
+
 		const code = extractTencentCloudError(answer)?.code;
-		if (!code || !isThrottlingCode(code) || attempt >= MAX_THROTTLE_RETRIES) break;
-		await sleep(throttleBackoffMs(attempt));
+		if (!code) break;
+		const pause = backoffMs(attempt);
+		if (isThrottlingCode(code)) {
+			sharedRateLimiter.onThrottled(limiterKey, grantedAt);
+			if (!hasTimeForRetry(Date.now(), deadline, pause)) throw throttledTooLong(this, request, attempt + 1, answer);
+		} else if (!(readOnly && isTransientFailure({ tencentCode: code }) && hasTimeForRetry(Date.now(), deadline, pause))) {
+			break;
+		}
+		await sleep(pause);
 	}
 
 	const tencentError = extractTencentCloudError(answer);
@@ -133,4 +189,23 @@ export async function tencentCloudApiRequest(
 		});
 	}
 	return response;
+}
+
+/** With the rate limiter off nothing bounds the rate, so concurrency stays a fixed default. */
+const DEFAULT_UNLIMITED_CONCURRENCY = 10;
+
+/**
+ * How many items may be in flight for this key: enough to keep `rateLimit` busy at the
+ * latency this process observes, and at most `maxConcurrency` when the user set one. Read
+ * again before each item starts, so it follows the latency as answers come in.
+ */
+export async function itemConcurrency(
+	this: IExecuteFunctions,
+	rateLimit: number,
+	maxConcurrency: number | undefined,
+): Promise<() => number> {
+	const secretId = await secretIdOf(this);
+	const upperBound = maxConcurrency ?? CONCURRENCY_CEILING;
+	if (!(rateLimit > 0)) return () => maxConcurrency ?? DEFAULT_UNLIMITED_CONCURRENCY;
+	return () => concurrencyForRate(rateLimit, sharedLatency.latencyMs(secretId), upperBound);
 }

@@ -12,16 +12,16 @@ import {
 	type CreateTrafficMirrorParameters,
 } from '../../helpers/buildCreateTrafficMirrorBody';
 import { describeBodyProblem } from '../../helpers/describeBodyProblem';
-import { asNodeError } from '../../helpers/errorItem';
-import { withKeyLock } from '../../helpers/keyedLock';
+import {
+	type CreateCall,
+	createTrafficMirror,
+	createTrafficMirrorOnce,
+	type IfExists,
+} from '../../exactlyOnce/createTrafficMirrorOnce';
 import { parseJsonBody } from '../../helpers/parseJsonBody';
-import { mayHaveBeenApplied } from '../../helpers/retryPolicy';
 import { validateCreateTrafficMirrorBody } from '../../helpers/validateCreateTrafficMirrorBody';
-import type { TrafficMirror } from '../../helpers/interfaces';
-import { tencentCloudApiRequest } from '../../transport';
 import { callOptionsField, regionField, vpcIdLocator } from '../common.descriptions';
 import { runPerItem } from '../runPerItem';
-import { findTrafficMirrorByName } from './findTrafficMirrorByName';
 import {
 	collectorNormalFiltersField,
 	collectorTargetField,
@@ -176,7 +176,7 @@ const properties: INodeProperties[] = [
 						name: 'Return the Existing Mirror',
 						value: 'returnExisting',
 						description:
-							'Look the name up in this VPC first and return that mirror instead of creating a second; also resolves a create whose answer was lost',
+							'Look the name up in this VPC first and return that mirror instead of creating a second; settles lost answers and keeps one mirror per name across n8n workers (see the README, Exactly once)',
 					},
 				],
 				default: 'createAnother',
@@ -191,8 +191,6 @@ const properties: INodeProperties[] = [
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['create'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
-
-type IfExists = 'createAnother' | 'returnExisting' | 'fail';
 
 /**
  * The CreateTrafficMirror body of item `itemIndex`, from the fields or the JSON body, checked
@@ -224,49 +222,6 @@ export function getCreateTrafficMirrorBody(this: IExecuteFunctions, itemIndex: n
 	return body;
 }
 
-interface CreateCall {
-	region: string;
-	body: IDataObject;
-	itemIndex: number;
-	rateLimit: number;
-	timeout: number;
-}
-
-async function create(this: IExecuteFunctions, call: CreateCall): Promise<INodeExecutionData> {
-	const response = await tencentCloudApiRequest.call(this, { action: 'CreateTrafficMirror', ...call });
-	const trafficMirror = response.TrafficMirror as TrafficMirror;
-	return { json: { ...trafficMirror, RequestId: response.RequestId } };
-}
-
-/** Create only when no mirror of that name is in the VPC, or resolve a lost answer by lookup. */
-async function createUnlessExists(this: IExecuteFunctions, call: CreateCall, ifExists: IfExists): Promise<INodeExecutionData> {
-	const lookup = {
-		...call,
-		vpcId: String(call.body.VpcId),
-		name: String(call.body.TrafficMirrorName),
-	};
-	const existing = await findTrafficMirrorByName.call(this, lookup);
-	if (existing && ifExists === 'fail') {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Item ${call.itemIndex}: VPC ${lookup.vpcId} already has a traffic mirror named "${lookup.name}" (${existing.trafficMirror.TrafficMirrorId})`,
-			{ itemIndex: call.itemIndex, description: 'Options → If a Mirror With This Name Exists is set to Fail.' },
-		);
-	}
-	if (existing) return { json: { ...existing.trafficMirror, RequestId: existing.requestId } };
-
-	try {
-		return await create.call(this, call);
-	} catch (error) {
-		const failure = asNodeError(this.getNode(), error, call.itemIndex);
-		if (ifExists !== 'returnExisting' || !mayHaveBeenApplied(failure.context)) throw failure;
-		const created = await findTrafficMirrorByName.call(this, lookup);
-		if (created) return { json: { ...created.trafficMirror, RequestId: created.requestId } };
-		failure.description = `No mirror named "${lookup.name}" exists after this failure, so none was created. It was not retried automatically; running the item again is safe.`;
-		throw failure;
-	}
-}
-
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, async (itemIndex, { rateLimit, timeout }) => {
 		const body = getCreateTrafficMirrorBody.call(this, itemIndex);
@@ -278,9 +233,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			timeout,
 		};
 		const ifExists = this.getNodeParameter('options.ifExists', itemIndex, 'createAnother') as IfExists;
-		if (ifExists === 'createAnother') return [await create.call(this, call)];
-		// Items (and executions) creating the same name queue up, so the second finds the first.
-		const key = [call.region, String(body.VpcId), String(body.TrafficMirrorName)].join('\u0000');
-		return [await withKeyLock(key, async () => await createUnlessExists.call(this, call, ifExists))];
+		if (ifExists === 'createAnother') return [await createTrafficMirror.call(this, call)];
+		return [await createTrafficMirrorOnce.call(this, call, ifExists)];
 	});
 }

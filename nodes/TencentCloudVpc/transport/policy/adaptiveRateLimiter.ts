@@ -1,0 +1,186 @@
+import { sleep } from 'n8n-workflow';
+
+/** Tencent allows each action 20 requests per second per account key. */
+export const TENCENT_ACTION_RATE_LIMIT = 20;
+
+export const WINDOW_MS = 1000;
+/**
+ * The server counts arrivals, which jitter around our send times: pacing over a slightly
+ * longer window keeps 21 from landing in one of its seconds.
+ */
+export const WINDOW_SAFETY_MS = 40;
+/**
+ * No window of this length ever holds more than the rate: a timer that fired late catches up
+ * (pacing runs on a longer window), but never so fast that a second could hold one too many.
+ */
+export const CAP_WINDOW_MS = WINDOW_MS + 10;
+
+/**
+ * How the rate follows Tencent's answers, after TCP CUBIC (RFC 8312): a throttling answer cuts
+ * the rate to BETA times what it was; it then grows back along a cubic curve in the time since,
+ * fast at first, flat near the rate that was throttled, and faster again beyond it. Processes
+ * sharing one key converge on a fair share without talking to each other, because the cut
+ * takes more from whoever sends more.
+ */
+export const CUBIC_BETA = 0.7;
+/** Requests/s per second³: how quickly the curve climbs. */
+export const CUBIC_C = 0.4;
+/** The rate never drops below this, so a throttled key still probes. */
+export const MIN_RATE = 0.5;
+
+interface KeyState {
+	/** The ceiling of the latest caller: the option Rate Limit, at most Tencent's limit. */
+	ceiling: number;
+	/** The rate when Tencent last throttled us (CUBIC's W_max), and when. */
+	throttledRate?: number;
+	throttledAt?: number;
+	/** When the previous grant was due on the pacing schedule. */
+	lastDue?: number;
+	/** Actual grant times inside the current window, oldest first. */
+	grants: number[];
+	waiters: Array<(grantedAt: number) => void>;
+	timerPending: boolean;
+}
+
+/**
+ * Paces requests per key (SecretId and action) at a rate that adapts to throttling. Waiters
+ * queue in order; each grant is due one spacing (window / rate) after the previous one, at the
+ * rate in force when it is due, so a cut applies at once to everyone waiting. A log of actual
+ * grant times also caps any window at the rate: when a busy event loop wakes a timer late, the
+ * schedule catches up without putting one request too many into a second.
+ */
+export class AdaptiveRateLimiter {
+	private readonly states = new Map<string, KeyState>();
+
+	constructor(
+		private readonly now: () => number = () => Date.now(),
+		private readonly wait: (ms: number) => Promise<void> = async (ms) => await sleep(ms),
+		private readonly windowMs: number = WINDOW_MS + WINDOW_SAFETY_MS,
+		private readonly capWindowMs: number = Math.min(windowMs, CAP_WINDOW_MS),
+	) {}
+
+	/**
+	 * Resolves with the grant time when the caller may send one request for `key`; `ceiling`
+	 * is the most requests per second this process may send for it (0 = no limit at all).
+	 */
+	async acquire(key: string, ceiling: number): Promise<number> {
+		if (!(ceiling > 0)) return this.now();
+		const state = this.stateOf(key);
+		state.ceiling = ceiling;
+		const granted = new Promise<number>((resolve) => state.waiters.push(resolve));
+		this.pump(state);
+		return await granted;
+	}
+
+	/** Tencent throttled a request granted at `grantedAt`: slow this key down, once per cut. */
+	onThrottled(key: string, grantedAt: number): void {
+		const state = this.states.get(key);
+		if (!state) return;
+		// Requests granted before the last cut were sent at the old rate; they say nothing new.
+		if (state.throttledAt !== undefined && grantedAt < state.throttledAt) return;
+		const now = this.now();
+		const rate = this.rateOf(state, now);
+		// Fast convergence: throttled below the previous peak means someone else needs room.
+		state.throttledRate =
+			state.throttledRate !== undefined && rate < state.throttledRate ? (rate * (1 + CUBIC_BETA)) / 2 : rate;
+		state.throttledAt = now;
+	}
+
+	/** Forgets what every key learnt (for tests that must start from a clean slate). */
+	reset(): void {
+		this.states.clear();
+	}
+
+	/** The requests per second `key` may send now. */
+	currentRate(key: string, ceiling = TENCENT_ACTION_RATE_LIMIT): number {
+		const state = this.states.get(key);
+		return state ? this.rateOf(state, this.now()) : ceiling;
+	}
+
+	private stateOf(key: string): KeyState {
+		let state = this.states.get(key);
+		if (!state) {
+			state = { ceiling: TENCENT_ACTION_RATE_LIMIT, grants: [], waiters: [], timerPending: false };
+			this.states.set(key, state);
+		}
+		return state;
+	}
+
+	private rateOf(state: KeyState, now: number): number {
+		if (state.throttledRate === undefined || state.throttledAt === undefined) return state.ceiling;
+		const seconds = (now - state.throttledAt) / 1000;
+		const plateau = Math.cbrt((state.throttledRate * (1 - CUBIC_BETA)) / CUBIC_C);
+		const rate = CUBIC_C * (seconds - plateau) ** 3 + state.throttledRate;
+		return Math.min(state.ceiling, Math.max(MIN_RATE, rate));
+	}
+
+	/** Grants every waiter that is due, then sleeps until the next one is. */
+	private pump(state: KeyState): void {
+		if (state.timerPending) return;
+		while (state.waiters.length) {
+			const now = this.now();
+			const rate = this.rateOf(state, now);
+			const spacing = this.windowMs / rate;
+			const perWindow = Math.max(1, Math.floor((rate * this.capWindowMs) / WINDOW_MS + 1e-9));
+			while (state.grants.length && state.grants[0] <= now - this.capWindowMs) state.grants.shift();
+
+			const scheduled = state.lastDue === undefined ? now : state.lastDue + spacing;
+			const windowFree =
+				state.grants.length >= perWindow ? state.grants[state.grants.length - perWindow] + this.capWindowMs : -Infinity;
+			const due = Math.max(scheduled, windowFree);
+			if (due > now) {
+				state.timerPending = true;
+				void this.wait(due - now).then(() => {
+					state.timerPending = false;
+					this.pump(state);
+				});
+				return;
+			}
+			// A little late keeps the schedule (so timer slack does not cost throughput); idle
+			// or stalled for longer starts it afresh (so no burst makes up for lost time).
+			state.lastDue = now - due < spacing ? due : now;
+			state.grants.push(now);
+			state.waiters.shift()!(now);
+		}
+	}
+}
+
+/**
+ * What a process learns about a key's answers: how long calls take. Concurrency only has to
+ * cover rate × latency (Little's law), so it is sized from this rather than fixed.
+ */
+export class LatencyTracker {
+	private readonly averages = new Map<string, number>();
+
+	constructor(
+		/** Assumed before the first answer: a nearby region. */
+		private readonly initialMs = 250,
+		/** Weight of the newest sample in the moving average. */
+		private readonly weight = 0.2,
+	) {}
+
+	observe(key: string, ms: number): void {
+		const previous = this.averages.get(key);
+		this.averages.set(key, previous === undefined ? ms : previous + this.weight * (ms - previous));
+	}
+
+	latencyMs(key: string): number {
+		return this.averages.get(key) ?? this.initialMs;
+	}
+}
+
+/** The most items in flight without a setting: enough for 20/s at 1.2 s per call. */
+export const CONCURRENCY_CEILING = 50;
+
+/**
+ * Items in flight needed to send `rate` per second when a call takes `latencyMs`, with room for
+ * an item that makes two calls in a row (a lookup, then the create) and for latency spikes.
+ */
+export function concurrencyForRate(rate: number, latencyMs: number, upperBound: number): number {
+	const needed = Math.ceil((2 * rate * latencyMs) / 1000) + 2;
+	return Math.max(1, Math.min(upperBound, needed));
+}
+
+/** One limiter and one latency record for the whole n8n process, shared by every execution. */
+export const sharedRateLimiter = new AdaptiveRateLimiter();
+export const sharedLatency = new LatencyTracker();
