@@ -187,7 +187,9 @@ describe.each(installs.map((install) => [install.version, install] as const))(
 				};
 			});
 			const splitPairs = byAlert.filter((pair) => pair.workers[0] !== pair.workers[1]).length;
-			progress(`queue mode ${version}: ${splitPairs} of 20 duplicated alerts ran on both workers; ${mirrors.size} mirrors left`);
+			const calls = (await emulator.log()).filter((e) => e.action === 'CreateTrafficMirror' || e.action === 'DeleteTrafficMirror');
+			const tally = [...new Set(calls.map((e) => `${e.action} ${e.code}`))].map((kind) => `${calls.filter((e) => `${e.action} ${e.code}` === kind).length} × ${kind}`);
+			progress(`queue mode ${version}: ${splitPairs} of 20 duplicated alerts ran on both workers; ${tally.join(', ')}; ${mirrors.size} mirrors left`);
 
 			expect(failures(results)).toEqual([]);
 			// One mirror per alert, and both executions of the alert return that mirror.
