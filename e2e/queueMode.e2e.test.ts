@@ -167,7 +167,7 @@ describe.each(installs.map((install) => [install.version, install] as const))(
 			expect(perWorker.every((count) => count > 0)).toBe(true);
 			const throttled = log.filter((e) => e.code === 'RequestLimitExceeded').length;
 			progress(`queue mode ${version}: 40 alerts in ${seconds} s; executions per worker ${perWorker.join(' / ')}; ${throttled} of ${log.length} calls throttled`);
-		});
+		}, 300_000);
 
 		test('the same 20 alerts each POSTed twice at the same moment: 20 mirrors, and both executions of an alert return the same one', async () => {
 			await emulator.reset();
@@ -197,7 +197,7 @@ describe.each(installs.map((install) => [install.version, install] as const))(
 			expect(mirrors.size).toBe(20);
 			// The duplicates must really have raced on two workers for this test to say anything about them.
 			expect(splitPairs).toBeGreaterThan(0);
-		});
+		}, 300_000);
 
 		test('n8n connected to nothing but 127.0.0.1', () => {
 			const entries = fs
