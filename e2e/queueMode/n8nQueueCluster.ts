@@ -117,8 +117,9 @@ export class N8nQueueCluster {
 	) {}
 
 	/**
-	 * Starts Redis, PostgreSQL, runs `prepare`, then the main, then the workers (after the main has
-	 * migrated the database). When any step fails, whatever had started is stopped before the error is thrown.
+	 * Starts Redis and PostgreSQL and fills the user folders side by side, runs `prepare` (its first CLI
+	 * command migrates the database), then starts the main and the workers side by side. When any step
+	 * fails, whatever had started is stopped before the error is thrown.
 	 */
 	static async start(options: QueueClusterOptions): Promise<N8nQueueCluster> {
 		const { install, pack, dir, encryptionKey, netLog } = options;
@@ -187,9 +188,12 @@ export class N8nQueueCluster {
 	async stop(): Promise<void> {
 		const logs = path.join(this.dir, 'logs');
 		fs.mkdirSync(logs, { recursive: true });
-		await stopAll([...this.workers, this.main, this.postgres, this.redis]);
-		for (const worker of this.workers) fs.writeFileSync(path.join(logs, `${worker.name}.log`), worker.output());
-		fs.writeFileSync(path.join(logs, 'main.log'), this.main.output());
+		try {
+			await stopAll([...this.workers, this.main, this.postgres, this.redis]);
+		} finally {
+			for (const worker of this.workers) fs.writeFileSync(path.join(logs, `${worker.name}.log`), worker.output());
+			fs.writeFileSync(path.join(logs, 'main.log'), this.main.output());
+		}
 	}
 }
 
