@@ -473,6 +473,23 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 		]);
 	});
 
+	test.each([
+		['createAnother', 'e2eRetryOnFailCreateAnother', 'roc'],
+		['returnExisting', 'e2eRetryOnFailReturnExisting', 'rre'],
+	])("n8n's Retry On Fail (3 tries) with ifExists %s: the bad item is tried 3 times, each good name gets one mirror", async (_mode, workflowId, prefix) => {
+		const { execution, log } = await execute(workflowId);
+		expect(execution.exitCode).not.toBe(0);
+		expect(execution.run?.status).toBe('error');
+		const creates = log.filter((entry) => entry.action === 'CreateTrafficMirror');
+		expect(creates.filter((entry) => entry.code === 'ResourceNotFound').map(bodyName)).toEqual(Array(3).fill(`e2e-${prefix}-missing-vpc`));
+		expect(creates.filter((entry) => entry.code === 'Success').map(bodyName).sort()).toEqual(
+			['one', 'three', 'two'].map((name) => `e2e-${prefix}-${name}`),
+		);
+		expect((await emulator.mirrors()).map((mirror) => mirror.TrafficMirrorName).sort()).toEqual(
+			['one', 'three', 'two'].map((name) => `e2e-${prefix}-${name}`),
+		);
+	});
+
 	test('the running n8n serves the node and credential, tests the credential and lists VPCs from the emulator', async () => {
 		const port = await freePort();
 		const env = n8nEnvironment(install, { userFolder, encryptionKey, port, brokerPort: await freePort(), netLog });
@@ -654,6 +671,30 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 				['DeleteTrafficMirror', 'Success', ours.TrafficMirrorId],
 			]);
 			expect((await emulator.mirrors()).map((m) => m.TrafficMirrorId)).toEqual([kept.TrafficMirrorId]);
+		});
+
+		test('retrying a failed returnExisting execution from the execution list creates nothing twice', async () => {
+			await emulator.reset();
+			expect(await runFromTrigger(server, 'e2eRetryOnFailReturnExisting', 'Start')).toBe('error');
+			const names = async () => (await emulator.mirrors()).map((mirror) => mirror.TrafficMirrorName).sort();
+			expect(await names()).toEqual(['e2e-rre-one', 'e2e-rre-three', 'e2e-rre-two']);
+			const filter = encodeURIComponent(JSON.stringify({ workflowId: 'e2eRetryOnFailReturnExisting' }));
+			const executions = async () => (await server.rest<{ results: Array<{ id: string; status: string }> }>('GET', `/rest/executions?filter=${filter}`)).data.results ?? [];
+			const [failed] = await executions();
+			const before = (await emulator.log()).length;
+
+			// The editor's "Retry with original workflow".
+			const retry = await server.rest('POST', `/rest/executions/${failed.id}/retry`, { loadWorkflow: false });
+			expect(retry.status).toBe(200);
+			const statuses = await waitFor('the retry to finish', async () => {
+				const list = await executions();
+				return list.length >= 2 && list.every((e) => !['new', 'running', 'waiting'].includes(e.status)) ? list.map((e) => e.status) : undefined;
+			});
+			expect(statuses).toEqual(['error', 'error']);
+			const calls = (await emulator.log()).slice(before);
+			// The good names were found by their lookups; only the bad item tried to create (3 tries).
+			expect(calls.filter((e) => e.action === 'CreateTrafficMirror').map(bodyName)).toEqual(Array(3).fill('e2e-rre-missing-vpc'));
+			expect(await names()).toEqual(['e2e-rre-one', 'e2e-rre-three', 'e2e-rre-two']);
 		});
 
 		test('nightly sweep: run from its Schedule trigger, it stops the running mirrors older than 7 days and leaves younger ones running', async () => {

@@ -1,4 +1,5 @@
 // The fixed, read-only network inventory the emulator serves. Tests and the demo use these exact ids.
+import { INSTANCE_ENIS } from './instances';
 
 export interface InventoryVpc {
 	region: string;
@@ -27,8 +28,12 @@ export interface InventoryEni {
 	subnetId: string;
 	name: string;
 	privateIp: string;
+	/** Further private IPs of the ENI (PrivateIpAddressSet entries with Primary false). */
+	secondaryPrivateIps?: string[];
 	/** Primary ENI of its instance (the API's NetworkInterface.Primary). */
 	primary: boolean;
+	/** Position among its instance's ENIs (Attachment.DeviceIndex); 0 when not given. */
+	deviceIndex?: number;
 	macAddress: string;
 	instanceId: string;
 	zone: string;
@@ -135,6 +140,7 @@ export const INVENTORY: Inventory = {
 		eni(GZ, 9, 'eni-fltrecv1', 'vpc-emu00009', 'subnet-emu00009', 'fleet-collector', '10.9.200.10', 'ap-guangzhou-3'),
 		...fleetEnis(),
 		eni(SH, 6, 'eni-emu00006', 'vpc-emu00003', 'subnet-emu00004', 'shanghai-1', '10.1.1.10', 'ap-shanghai-2'),
+		...INSTANCE_ENIS,
 	],
 	natGateways: [
 		{ region: GZ, natId: 'nat-emu00001', vpcId: 'vpc-emu00001', subnetId: 'subnet-emu00002', name: 'incident-nat', publicIp: '203.0.113.10', zone: 'ap-guangzhou-3', createdTime: CREATED },

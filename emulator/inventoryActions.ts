@@ -52,6 +52,8 @@ function describe<T>(
 		idsKey: string;
 		idOf: (item: T) => string;
 		matchers: Record<string, Matcher<T>>;
+		/** Most filters and most values in one filter, where the action has such limits. */
+		filterLimits?: { filters: number; values: number };
 	},
 ): { page: T[]; total: number } {
 	const ids = ctx.body[opts.idsKey] as string[] | undefined;
@@ -62,6 +64,7 @@ function describe<T>(
 	if (ids !== undefined && ids.length > MAX_IDS) {
 		throw apiError('InvalidParameterValue.LimitExceeded', `At most ${MAX_IDS} values may be given in \`${opts.idsKey}\`.`);
 	}
+	if (opts.filterLimits) checkFilterLimits(filters ?? [], opts.filterLimits);
 	const { offset, limit } = paging(ctx.body);
 	const tests = (filters ?? []).map((f, i) => {
 		const name = f.Name.toLowerCase();
@@ -73,6 +76,17 @@ function describe<T>(
 	});
 	const matching = opts.items.filter((item) => (ids === undefined || ids.includes(opts.idOf(item))) && tests.every((t) => t(item)));
 	return { page: matching.slice(offset, offset + limit), total: matching.length };
+}
+
+function checkFilterLimits(filters: ListFilter[], limits: { filters: number; values: number }): void {
+	if (filters.length > limits.filters) {
+		throw apiError('InvalidParameterValue.LimitExceeded', `At most ${limits.filters} filters may be given in \`Filters\`, not ${filters.length}.`);
+	}
+	filters.forEach((f, i) => {
+		if (f.Values.length > limits.values) {
+			throw apiError('InvalidParameterValue.LimitExceeded', `At most ${limits.values} values may be given in \`Filters.${i}.Values\`, not ${f.Values.length}.`);
+		}
+	});
 }
 
 function inRegion<T extends { region: string }>(ctx: ActionContext, items: T[]): T[] {
@@ -100,9 +114,9 @@ function vpcShape(v: InventoryVpc): Record<string, unknown> {
 }
 
 function subnetShape(s: InventorySubnet): Record<string, unknown> {
-	// Tencent reserves 3 addresses per subnet; the ENIs occupy more.
+	// Tencent reserves 3 addresses per subnet; the ENIs' private IPs occupy more.
 	const total = cidrSize(s.cidrBlock) - 3;
-	const used = INVENTORY.enis.filter((e) => e.subnetId === s.subnetId).length;
+	const used = INVENTORY.enis.filter((e) => e.subnetId === s.subnetId).reduce((sum, e) => sum + privateIpsOf(e).length, 0);
 	return {
 		VpcId: s.vpcId,
 		SubnetId: s.subnetId,
@@ -125,6 +139,16 @@ function subnetShape(s: InventorySubnet): Record<string, unknown> {
 }
 
 function eniShape(e: InventoryEni): Record<string, unknown> {
+	const privateIp = (address: string, primary: boolean) => ({
+		PrivateIpAddress: address,
+		Primary: primary,
+		PublicIpAddress: '',
+		AddressId: '',
+		Description: '',
+		IsWanIpBlocked: false,
+		State: 'AVAILABLE',
+		QosLevel: 'DEFAULT',
+	});
 	return {
 		NetworkInterfaceId: e.eniId,
 		NetworkInterfaceName: e.name,
@@ -135,24 +159,14 @@ function eniShape(e: InventoryEni): Record<string, unknown> {
 		Primary: e.primary,
 		MacAddress: e.macAddress,
 		State: 'AVAILABLE',
-		PrivateIpAddressSet: [
-			{
-				PrivateIpAddress: e.privateIp,
-				Primary: true,
-				PublicIpAddress: '',
-				AddressId: '',
-				Description: '',
-				IsWanIpBlocked: false,
-				State: 'AVAILABLE',
-				QosLevel: 'DEFAULT',
-			},
-		],
-		Attachment: { InstanceId: e.instanceId, DeviceIndex: 0, InstanceAccountId: '', AttachTime: e.createdTime },
+		PrivateIpAddressSet: [privateIp(e.privateIp, true), ...(e.secondaryPrivateIps ?? []).map((ip) => privateIp(ip, false))],
+		Attachment: { InstanceId: e.instanceId, DeviceIndex: e.deviceIndex ?? 0, InstanceAccountId: '', AttachTime: e.createdTime },
 		Zone: e.zone,
 		CreatedTime: e.createdTime,
 		Ipv6AddressSet: [],
 		TagSet: [],
-		EniType: 0,
+		// 1 primary, 0 secondary (the reference's EniType).
+		EniType: e.primary ? 1 : 0,
 		Business: 'cvm',
 		CdcId: '',
 		AttachType: 0,
@@ -220,24 +234,51 @@ const describeSubnets: ActionHandler = (ctx) => {
 	return { TotalCount: total, SubnetSet: page.map(subnetShape) };
 };
 
+/** Every private IPv4 of an ENI: its primary IP, then its secondary ones. */
+function privateIpsOf(e: InventoryEni): string[] {
+	return [e.privateIp, ...(e.secondaryPrivateIps ?? [])];
+}
+
+/**
+ * The reference: address-ip with one value matches by suffix, with several exactly;
+ * ip-exact-match makes one value exact, and "if several values are given only the first is
+ * used" — read here in the stricter way, so a client that relies on several values with
+ * ip-exact-match gets fewer answers than it asked for.
+ */
+function matchAddressIp(exact: boolean): Matcher<InventoryEni> {
+	return (e, values) => {
+		const ips = privateIpsOf(e);
+		if (exact) return ips.includes(values[0]);
+		if (values.length === 1) return ips.some((ip) => ip.endsWith(values[0]));
+		return ips.some((ip) => values.includes(ip));
+	};
+}
+
+/**
+ * Not documented for this action; its sibling actions (and CVM DescribeInstances) state at most
+ * 10 filters of at most 5 values each, which the emulator enforces so clients stay within them.
+ */
+const ENI_FILTER_LIMITS = { filters: 10, values: 5 };
+
 const describeNetworkInterfaces: ActionHandler = (ctx) => {
 	const filters = (ctx.body.Filters as ListFilter[] | undefined) ?? [];
-	const exact = filters.some((f) => f.Name.toLowerCase() === 'ip-exact-match' && boolValue(f.Values, true));
+	const exact = filters.some((f) => f.Name.toLowerCase() === 'ip-exact-match' && boolValue(f.Values.slice(0, 1), true));
 	const { page, total } = describe(ctx, {
 		items: inRegion(ctx, INVENTORY.enis),
 		idsKey: 'NetworkInterfaceIds',
 		idOf: (e) => e.eniId,
+		filterLimits: ENI_FILTER_LIMITS,
 		matchers: {
 			'vpc-id': (e, values) => values.includes(e.vpcId),
 			'subnet-id': (e, values) => values.includes(e.subnetId),
 			'network-interface-id': (e, values) => values.includes(e.eniId),
 			'network-interface-name': (e, values) => values.includes(e.name),
 			'network-interface-description': (_e, values) => values.includes(''),
-			// Documented: one value matches by suffix, several match exactly (or exactly with ip-exact-match).
-			'address-ip': (e, values) =>
-				values.length === 1 && !exact ? e.privateIp.endsWith(values[0]) : values.includes(e.privateIp),
+			'attachment.instance-id': (e, values) => values.includes(e.instanceId),
+			'address-ip': matchAddressIp(exact),
 			'ip-exact-match': () => true,
 			'is-primary': (e, values) => boolValue(values, e.primary),
+			'eni-type': (e, values) => values.includes(e.primary ? '1' : '0'),
 		},
 	});
 	return { NetworkInterfaceSet: page.map(eniShape), TotalCount: total };

@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	IExecuteResponsePromiseData,
 	IHttpRequestOptions,
 	INodeExecutionData,
 	IRun,
@@ -39,6 +40,8 @@ export interface RunWorkflowOptions {
 	 * trigger), else a Webhook node, where n8n starts a webhook's execution.
 	 */
 	startNode?: string;
+	/** Receives what a Respond to Webhook node answers. */
+	onWebhookResponse?: (response: IExecuteResponsePromiseData) => void;
 }
 
 let executionCount = 0;
@@ -75,6 +78,7 @@ export async function runWorkflow(workflowData: IWorkflowBase, options: RunWorkf
 	let resolveFinished: (run: IRun) => void = () => undefined;
 	const finished = new Promise<IRun>((resolve) => (resolveFinished = resolve));
 	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveFinished(fullRunData));
+	if (options.onWebhookResponse) hooks.addHandler('sendResponse', options.onWebhookResponse);
 
 	const credentialsHelper = new TestCredentialsHelper(
 		{ tencentCloudApi: new TencentCloudApi() },

@@ -6,19 +6,21 @@
 //   overhead     zero latency, limiter off: CPU per item in the n8n process, and the part of it
 //                spent in this package's code (signing, parameter resolution, body, mapping)
 //   memory       zero latency, limiter off, with 10x the items: peak RSS against the first
+//
+// `npm run bench -- --scenario <name>` runs one scale scenario instead (scripts/benchScenarios.ts).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 
 import { FLEET_ENI_COUNT } from '../emulator';
-import type { RequestLogEntry } from '../emulator';
+import { startBenchEmulator as startEmulator } from './benchEmulator';
+import { runScenarioFromArgs } from './benchScenarios';
+import { percentile } from './benchStats';
 import { attributeProfile, type CpuProfile } from './profileAttribution';
 
 const ROOT = path.join(__dirname, '..');
-const TS_NODE = path.join(ROOT, 'node_modules', '.bin', 'ts-node');
 
 function flag(name: string, fallback: number): number {
 	const index = process.argv.indexOf(`--${name}`);
@@ -28,25 +30,6 @@ function flag(name: string, fallback: number): number {
 const ITEMS = flag('items', 400);
 const LATENCY_MS = flag('latency', 100);
 const EMULATOR_LIMIT = 20;
-
-async function startEmulator(latencyMs: number, rateLimit: number) {
-	const child = spawn(TS_NODE, ['emulator/cli.ts', '--port', '0', '--latency', String(latencyMs), '--rate-limit', String(rateLimit)], {
-		cwd: ROOT,
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	const [firstLine] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
-	child.stdout!.resume();
-	const { url } = JSON.parse(firstLine) as { url: string };
-	return {
-		url,
-		log: async () => (await (await fetch(`${url}/_emulator/log`)).json()) as RequestLogEntry[],
-		reset: async () => void (await fetch(`${url}/_emulator/reset`, { method: 'POST' })),
-		stop: async () => {
-			child.kill('SIGTERM');
-			await once(child, 'exit');
-		},
-	};
-}
 
 interface ChildResult {
 	wallMs: number;
@@ -94,11 +77,6 @@ async function runChild(config: {
 	const [code] = (await once(child, 'exit')) as [number];
 	if (code !== 0) throw new Error(`benchmark run exited with ${code}`);
 	return JSON.parse(stdout.trim().split('\n').pop()!) as ChildResult;
-}
-
-function percentile(sorted: number[], p: number): number {
-	if (!sorted.length) return NaN;
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
@@ -171,7 +149,7 @@ async function main(): Promise<void> {
 	console.log(JSON.stringify({ ...tenfold, rssRatioTo1x: round(tenfold.peakRssMb / overhead.peakRssMb, 2) }));
 }
 
-main().catch((error: Error) => {
+(process.argv.includes('--scenario') ? runScenarioFromArgs(process.argv) : main()).catch((error: Error) => {
 	console.error(error.stack ?? error.message);
 	process.exitCode = 1;
 });

@@ -55,7 +55,7 @@ describe('pickers list the account\'s resources of the chosen VPC and region', (
 		const staging = await createMirrorDirectly(emulator, { body: { VpcId: 'vpc-emu00002', CollectorTarget: { TargetIps: ['172.16.1.99'] } } });
 		expect(values(await pick('getNatGateways', onMirror(staging.TrafficMirrorId)))).toEqual(['nat-emu00002']);
 		expect(values(await pick('getSubnets', onMirror(staging.TrafficMirrorId)))).toEqual(['subnet-emu00003']);
-		expect(values(await pick('getNetworkInterfaces', onMirror(staging.TrafficMirrorId)))).toEqual(['eni-emu00005']);
+		expect(values(await pick('getNetworkInterfaces', onMirror(staging.TrafficMirrorId)))).toEqual(['eni-emu00005', 'eni-stg0001a']);
 		expect(requestsOf(emulator, 'DescribeTrafficMirrors')[0].body).toEqual({ TrafficMirrorIds: [staging.TrafficMirrorId] });
 	});
 

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { CONCURRENCY_CEILING, TENCENT_ACTION_RATE_LIMIT } from '../transport/policy/adaptiveRateLimiter';
 import { REGION_OPTIONS } from '../helpers/regions';
 
-/** Sent as X-TC-Region; an expression may name a region that is not listed. */
+/** Sent as X-TC-Region; an expression may name a region that is not listed, or a short code (helpers/regions.ts). */
 export const regionField: INodeProperties = {
 	displayName: 'Region',
 	name: 'region',
@@ -12,7 +12,7 @@ export const regionField: INodeProperties = {
 	default: 'ap-guangzhou',
 	required: true,
 	description:
-		'Tencent Cloud region of the VPC (sent as X-TC-Region). Finance regions (ap-shanghai-fsi, ap-shenzhen-fsi) use their own regional host.',
+		'Tencent Cloud region of the VPC (sent as X-TC-Region). An expression may give a region ID or a short code as TCOP alarms send it (gz → ap-guangzhou). Finance regions (ap-shanghai-fsi, ap-shenzhen-fsi) use their own regional host.',
 };
 
 export const VPC_ID_PATTERN = '^vpc-[a-z0-9]{8}$';

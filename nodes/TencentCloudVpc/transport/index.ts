@@ -16,6 +16,7 @@ import {
 } from './policy/adaptiveRateLimiter';
 import { backoffMs, hasTimeForRetry, isReadOnlyAction, isThrottlingCode, isTransientFailure } from './policy/retryPolicy';
 import { describeTencentCloudError, extractTencentCloudError } from './policy/tencentCloudErrors';
+import { resolveRegion } from '../helpers/regions';
 
 export const CREDENTIAL_TYPE = 'tencentCloudApi';
 
@@ -56,7 +57,7 @@ async function send(
 	const options: IHttpRequestOptions = {
 		method: 'POST',
 		url: '/',
-		headers: { 'X-TC-Action': action, 'X-TC-Region': region },
+		headers: { 'X-TC-Action': action, 'X-TC-Region': resolveRegion(region) },
 		body,
 		json: true,
 		...(timeout ? { timeout } : {}),

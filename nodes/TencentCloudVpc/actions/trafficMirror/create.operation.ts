@@ -20,6 +20,9 @@ import {
 } from '../../exactlyOnce/createTrafficMirrorOnce';
 import { parseJsonBody } from '../../helpers/parseJsonBody';
 import { validateCreateTrafficMirrorBody } from '../../helpers/validateCreateTrafficMirrorBody';
+import { resolveRegion } from '../../helpers/regions';
+import { COLLECTOR_SOURCES_RESOLVED_KINDS, instanceInterfacesOption } from '../../sourceResolution/descriptions';
+import { resolveCreateTrafficMirrorSources, withResolvedSources } from '../../sourceResolution/resolveRequestSources';
 import { callOptionsField, regionField, vpcIdLocator } from '../common.descriptions';
 import { runPerItem } from '../runPerItem';
 import {
@@ -99,8 +102,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'eni-39lpv32n, eni-4qq71jmz',
 		displayOptions: showInFieldsMode,
-		description:
-			'ENI or subnet IDs to mirror (IP addresses for a public IP mirror), comma-separated; an expression may return an array (API field CollectorSrcs)',
+		description: `ENI or subnet IDs to mirror (IP addresses for a public IP mirror), comma-separated; ${COLLECTOR_SOURCES_RESOLVED_KINDS}; an expression may return an array (API field CollectorSrcs)`,
 	},
 	{ ...collectorTargetField, displayOptions: showInFieldsMode },
 	{
@@ -183,6 +185,7 @@ const properties: INodeProperties[] = [
 				description:
 					'What to do when this VPC already has a traffic mirror with this name, e.g. when an incident trigger fires twice',
 			},
+			instanceInterfacesOption,
 			...(callOptionsField.options ?? []),
 		],
 	},
@@ -224,16 +227,18 @@ export function getCreateTrafficMirrorBody(this: IExecuteFunctions, itemIndex: n
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, async (itemIndex, { rateLimit, timeout }) => {
-		const body = getCreateTrafficMirrorBody.call(this, itemIndex);
+		const region = resolveRegion(this.getNodeParameter('region', itemIndex));
+		// Instance IDs and private IPs in CollectorSrcs become ENI IDs before anything is created.
+		const { body, resolved } = await resolveCreateTrafficMirrorSources.call(this, getCreateTrafficMirrorBody.call(this, itemIndex), { region, itemIndex, rateLimit, timeout });
 		const call: CreateCall = {
-			region: this.getNodeParameter('region', itemIndex) as string,
+			region,
 			body,
 			itemIndex,
 			rateLimit,
 			timeout,
 		};
 		const ifExists = this.getNodeParameter('options.ifExists', itemIndex, 'createAnother') as IfExists;
-		if (ifExists === 'createAnother') return [await createTrafficMirror.call(this, call)];
-		return [await createTrafficMirrorOnce.call(this, call, ifExists)];
+		if (ifExists === 'createAnother') return [withResolvedSources(await createTrafficMirror.call(this, call), resolved)];
+		return [withResolvedSources(await createTrafficMirrorOnce.call(this, call, ifExists), resolved)];
 	});
 }

@@ -2,6 +2,10 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from '
 import { NodeOperationError } from 'n8n-workflow';
 
 import { FILTER_TYPES, type TrafficMirrorFilterParameters } from '../../helpers/buildTrafficMirrorFilters';
+import {
+	type resolveTrafficMirrorSources,
+	withResolvedSources,
+} from '../../sourceResolution/resolveRequestSources';
 import { tencentCloudApiRequest } from '../../transport';
 import { runPerItem } from '../runPerItem';
 
@@ -63,19 +67,25 @@ export async function executeMirrorAction(
 	items: INodeExecutionData[],
 	action: string,
 	buildBody: (trafficMirrorId: string, itemIndex: number) => IDataObject,
+	/** Collector sources given as instance IDs or IPs, resolved to ENIs before the call (sourceResolution/). */
+	resolveSources?: typeof resolveTrafficMirrorSources,
 ): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, async (itemIndex, { rateLimit, timeout }) => {
 		const trafficMirrorId = readTrafficMirrorId.call(this, itemIndex);
-		const body = buildForItem(this.getNode(), itemIndex, () => buildBody(trafficMirrorId, itemIndex));
+		const built = buildForItem(this.getNode(), itemIndex, () => buildBody(trafficMirrorId, itemIndex));
+		const region = this.getNodeParameter('region', itemIndex) as string;
+		const { body, resolved } = resolveSources
+			? await resolveSources.call(this, trafficMirrorId, built, { region, itemIndex, rateLimit, timeout })
+			: { body: built, resolved: undefined };
 		const response = await tencentCloudApiRequest.call(this, {
 			action,
-			region: this.getNodeParameter('region', itemIndex) as string,
+			region,
 			body,
 			itemIndex,
 			rateLimit,
 			timeout,
 		});
-		return [{ json: { success: true, TrafficMirrorId: trafficMirrorId, RequestId: response.RequestId } }];
+		return [withResolvedSources({ json: { success: true, TrafficMirrorId: trafficMirrorId, RequestId: response.RequestId } }, resolved)];
 	});
 }
 

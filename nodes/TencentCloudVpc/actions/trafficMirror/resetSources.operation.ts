@@ -2,16 +2,18 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildResetSrcsBody } from '../../helpers/buildTrafficMirrorResetBodies';
+import { withInstanceInterfacesOption } from '../../sourceResolution/descriptions';
+import { resolveTrafficMirrorSources } from '../../sourceResolution/resolveRequestSources';
 import { callOptionsField, regionField } from '../common.descriptions';
 import { executeMirrorAction } from './mirrorAction';
 import { collectorSourcesPicker, trafficMirrorIdLocator } from './shared.descriptions';
 
-/** ResetTrafficMirrorSrcs: replaces the whole list of collected ENIs/subnets. */
+/** ResetTrafficMirrorSrcs: replaces the whole list of collected ENIs/subnets (instances and IPs resolved to ENIs). */
 const properties: INodeProperties[] = [
 	regionField,
 	trafficMirrorIdLocator,
 	{ ...collectorSourcesPicker, required: true },
-	callOptionsField,
+	withInstanceInterfacesOption(callOptionsField),
 ];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['resetSources'] } };
@@ -19,7 +21,11 @@ const displayOptions = { show: { resource: ['trafficMirror'], operation: ['reset
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await executeMirrorAction.call(this, items, 'ResetTrafficMirrorSrcs', (trafficMirrorId, itemIndex) =>
-		buildResetSrcsBody(trafficMirrorId, this.getNodeParameter('collectorSrcs', itemIndex, [])),
+	return await executeMirrorAction.call(
+		this,
+		items,
+		'ResetTrafficMirrorSrcs',
+		(trafficMirrorId, itemIndex) => buildResetSrcsBody(trafficMirrorId, this.getNodeParameter('collectorSrcs', itemIndex, [])),
+		resolveTrafficMirrorSources,
 	);
 }

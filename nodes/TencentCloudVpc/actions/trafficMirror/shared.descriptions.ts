@@ -67,7 +67,7 @@ export const collectorSourcesPicker: INodeProperties = {
 	typeOptions: { loadOptionsMethod: 'getCollectorSources', loadOptionsDependsOn: PICKER_DEPENDENCIES },
 	default: [],
 	description:
-		'Subnets and ENIs of the mirror\'s VPC whose traffic is mirrored (API field CollectorSrcs). For a public IP mirror give the IP addresses with an expression (an array or comma-separated text). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'Subnets and ENIs of the mirror\'s VPC whose traffic is mirrored (API field CollectorSrcs). An expression may also give CVM instance IDs (ins-…) and private IPv4s of the VPC, resolved to their ENIs. For a public IP mirror give the IP addresses with an expression (an array or comma-separated text). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const collectorTargetField: INodeProperties = {

@@ -3,6 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { FILTER_TYPES } from '../../helpers/buildTrafficMirrorFilters';
 import { buildUpdateAllFilterBody } from '../../helpers/buildTrafficMirrorResetBodies';
+import { withInstanceInterfacesOption } from '../../sourceResolution/descriptions';
+import { resolveTrafficMirrorSources } from '../../sourceResolution/resolveRequestSources';
 import { callOptionsField, regionField } from '../common.descriptions';
 import { executeMirrorAction, readFilterParameters } from './mirrorAction';
 import {
@@ -37,7 +39,7 @@ const properties: INodeProperties[] = [
 		description: 'Whether to replace the filter, and with what (a mirror has a NAT gateway or five-tuple rules, not both)',
 	},
 	...filterChoiceFields,
-	callOptionsField,
+	withInstanceInterfacesOption(callOptionsField),
 ];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['updateAllFilters'] } };
@@ -51,5 +53,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			collectorSrcs: this.getNodeParameter('collectorSrcs', itemIndex, []),
 			...readFilterParameters.call(this, itemIndex),
 		}),
+		resolveTrafficMirrorSources,
 	);
 }

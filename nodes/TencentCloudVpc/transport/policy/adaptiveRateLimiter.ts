@@ -16,24 +16,33 @@ export const WINDOW_SAFETY_MS = 40;
 export const CAP_WINDOW_MS = WINDOW_MS + 10;
 
 /**
- * How the rate follows Tencent's answers, after TCP CUBIC (RFC 8312): a throttling answer cuts
- * the rate to BETA times what it was; it then grows back along a cubic curve in the time since,
- * fast at first, flat near the rate that was throttled, and faster again beyond it. Processes
- * sharing one key converge on a fair share without talking to each other, because the cut
- * takes more from whoever sends more.
+ * How the rate follows Tencent's answers: additive increase, multiplicative decrease (AIMD, as
+ * in TCP). A throttling answer cuts the key's rate to DECREASE times what it was; it then grows
+ * back by INCREASE requests/s every second. Processes sharing one key converge on a fair share
+ * without talking to each other: a cut takes more from whoever sends more, and everyone grows
+ * back by the same amount. Values tuned with test/support/sharedKeySimulation.ts and the benchmark.
  */
-export const CUBIC_BETA = 0.7;
-/** Requests/s per second³: how quickly the curve climbs. */
-export const CUBIC_C = 0.4;
+export const DECREASE = 0.8;
+/** Requests/s added per second without throttling, once shared. */
+export const INCREASE_PER_SECOND = 0.5;
+/**
+ * Throttled at the ceiling (Tencent's own limit) after a quiet spell, a process is most likely
+ * alone on its key and was unlucky with jitter: it returns to the ceiling along a cubic curve
+ * (TCP CUBIC's shape: fast, then flat near the ceiling) in RETURN_SECONDS, so the throttle costs
+ * little. Throttled again soon after, it shares the key and grows additively like the others.
+ */
+export const RETURN_SECONDS = 2;
+export const QUIET_SPELL_MS = 5000;
 /** The rate never drops below this, so a throttled key still probes. */
 export const MIN_RATE = 0.5;
 
 interface KeyState {
 	/** The ceiling of the latest caller: the option Rate Limit, at most Tencent's limit. */
 	ceiling: number;
-	/** The rate when Tencent last throttled us (CUBIC's W_max), and when. */
-	throttledRate?: number;
+	/** When the rate was last cut, to what, and whether it returns quickly (cut at the ceiling after a quiet spell). */
 	throttledAt?: number;
+	cutTo?: number;
+	cutAtCeiling?: boolean;
 	/** When the previous grant was due on the pacing schedule. */
 	lastDue?: number;
 	/** Actual grant times inside the current window, oldest first. */
@@ -80,9 +89,9 @@ export class AdaptiveRateLimiter {
 		if (state.throttledAt !== undefined && grantedAt < state.throttledAt) return;
 		const now = this.now();
 		const rate = this.rateOf(state, now);
-		// Fast convergence: throttled below the previous peak means someone else needs room.
-		state.throttledRate =
-			state.throttledRate !== undefined && rate < state.throttledRate ? (rate * (1 + CUBIC_BETA)) / 2 : rate;
+		const quiet = state.throttledAt === undefined || now - state.throttledAt > QUIET_SPELL_MS;
+		state.cutAtCeiling = quiet && rate >= state.ceiling;
+		state.cutTo = Math.max(MIN_RATE, rate * DECREASE);
 		state.throttledAt = now;
 	}
 
@@ -107,10 +116,12 @@ export class AdaptiveRateLimiter {
 	}
 
 	private rateOf(state: KeyState, now: number): number {
-		if (state.throttledRate === undefined || state.throttledAt === undefined) return state.ceiling;
+		if (state.throttledAt === undefined || state.cutTo === undefined) return state.ceiling;
 		const seconds = (now - state.throttledAt) / 1000;
-		const plateau = Math.cbrt((state.throttledRate * (1 - CUBIC_BETA)) / CUBIC_C);
-		const rate = CUBIC_C * (seconds - plateau) ** 3 + state.throttledRate;
+		const rate = state.cutAtCeiling
+			? // Cubic from the cut back to the ceiling, flat as it arrives.
+				state.ceiling - (state.ceiling - state.cutTo) * Math.max(0, 1 - seconds / RETURN_SECONDS) ** 3
+			: state.cutTo + INCREASE_PER_SECOND * seconds;
 		return Math.min(state.ceiling, Math.max(MIN_RATE, rate));
 	}
 
@@ -136,9 +147,9 @@ export class AdaptiveRateLimiter {
 				});
 				return;
 			}
-			// A little late keeps the schedule (so timer slack does not cost throughput); idle
-			// or stalled for longer starts it afresh (so no burst makes up for lost time).
-			state.lastDue = now - due < spacing ? due : now;
+			// Late (a timer woken late by a busy event loop) keeps the schedule, so the lost time is
+			// made up within the window cap; idle for a whole window starts it afresh.
+			state.lastDue = now - due < this.capWindowMs ? due : now;
 			state.grants.push(now);
 			state.waiters.shift()!(now);
 		}
@@ -172,12 +183,16 @@ export class LatencyTracker {
 /** The most items in flight without a setting: enough for 20/s at 1.2 s per call. */
 export const CONCURRENCY_CEILING = 50;
 
+/** Never fewer items in flight than this (the node's fixed concurrency before it was sized). */
+export const CONCURRENCY_FLOOR = 10;
+
 /**
  * Items in flight needed to send `rate` per second when a call takes `latencyMs`, with room for
- * an item that makes two calls in a row (a lookup, then the create) and for latency spikes.
+ * an item that makes two calls in a row (a lookup, then the create) and for latency spikes. The
+ * floor covers what the call latency does not show: the engine's own time per item on a busy host.
  */
 export function concurrencyForRate(rate: number, latencyMs: number, upperBound: number): number {
-	const needed = Math.ceil((2 * rate * latencyMs) / 1000) + 2;
+	const needed = Math.max(CONCURRENCY_FLOOR, Math.ceil((2 * rate * latencyMs) / 1000) + 2);
 	return Math.max(1, Math.min(upperBound, needed));
 }
 

@@ -1,0 +1,114 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { TrafficMirror } from '../helpers/interfaces';
+import { resolveRegion } from '../helpers/regions';
+import { MAX_COLLECTOR_SOURCES } from '../helpers/validateCreateTrafficMirrorBody';
+import { tencentCloudApiRequest } from '../transport';
+import { needsResolution } from './classifyCollectorSources';
+import type { InstanceInterfaces } from './describeNetworkInterfacesQueries';
+import type { ResolvedCollectorSources } from './mapNetworkInterfaces';
+import { resolveCollectorSources } from './resolveCollectorSources';
+
+/**
+ * How the operations use resolution: Create resolves its body's CollectorSrcs in the body's VPC;
+ * Reset Sources and Update All Filters look the mirror's VPC up first. A body without instance
+ * IDs or private IPs is returned untouched, without any call.
+ */
+
+/** The output field that shows which input value resolved to which ENIs. */
+export const RESOLVED_SOURCES_FIELD = 'resolvedCollectorSrcs';
+
+export interface CallContext {
+	region: string;
+	itemIndex: number;
+	rateLimit?: number;
+	timeout?: number;
+}
+
+export interface BodyWithSources {
+	body: IDataObject;
+	/** Present when something was resolved. */
+	resolved?: ResolvedCollectorSources;
+}
+
+function collectorSourcesOf(body: IDataObject): string[] {
+	return Array.isArray(body.CollectorSrcs) ? body.CollectorSrcs.map(String) : [];
+}
+
+/** Options → Instance Interfaces of one item. */
+export function readInstanceInterfaces(this: IExecuteFunctions, itemIndex: number): InstanceInterfaces {
+	const value = this.getNodeParameter('options.instanceInterfaces', itemIndex, 'all');
+	if (value === 'all' || value === 'primary') return value;
+	throw new NodeOperationError(this.getNode(), `Options → Instance Interfaces of item ${itemIndex}: ${JSON.stringify(value)} is not "all" or "primary"`, {
+		itemIndex,
+	});
+}
+
+async function resolveInVpc(this: IExecuteFunctions, body: IDataObject, vpcId: string, call: CallContext): Promise<BodyWithSources> {
+	const resolution = await resolveCollectorSources.call(this, {
+		...call,
+		vpcId,
+		values: collectorSourcesOf(body),
+		instanceInterfaces: readInstanceInterfaces.call(this, call.itemIndex),
+	});
+	return { body: { ...body, CollectorSrcs: resolution.collectorSrcs }, resolved: resolution.resolved };
+}
+
+/** CreateTrafficMirror: instance IDs and private IPs of a VPC mirror's CollectorSrcs, resolved in its VpcId. */
+export async function resolveCreateTrafficMirrorSources(this: IExecuteFunctions, body: IDataObject, call: CallContext): Promise<BodyWithSources> {
+	// A public IP mirror collects from IP addresses as they are.
+	if (body.Type === 'PUBLICIP' || !needsResolution(collectorSourcesOf(body))) return { body };
+	const result = await resolveInVpc.call(this, body, String(body.VpcId), call);
+	const count = collectorSourcesOf(result.body).length;
+	if (count > MAX_COLLECTOR_SOURCES) {
+		const expanded = Object.entries(result.resolved ?? {}).map(([value, enis]) => `${value}: ${enis.length}`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`Collector Sources (collectorSrcs) of item ${call.itemIndex}: resolve to ${count} ENIs and subnets (${expanded.join(', ')}); a mirror takes at most ${MAX_COLLECTOR_SOURCES} sources`,
+			{ itemIndex: call.itemIndex, description: 'Options → Instance Interfaces: Primary Only mirrors one ENI per instance. Nothing was created.' },
+		);
+	}
+	return result;
+}
+
+/**
+ * ResetTrafficMirrorSrcs and UpdateTrafficMirrorAllFilter: instance IDs and private IPs resolved
+ * in the VPC of mirror `trafficMirrorId` (DescribeTrafficMirrors); a public IP mirror's IPs stay.
+ */
+export async function resolveTrafficMirrorSources(
+	this: IExecuteFunctions,
+	trafficMirrorId: string,
+	body: IDataObject,
+	call: CallContext,
+): Promise<BodyWithSources> {
+	if (!needsResolution(collectorSourcesOf(body))) return { body };
+	const response = await tencentCloudApiRequest.call(this, {
+		action: 'DescribeTrafficMirrors',
+		region: call.region,
+		body: { TrafficMirrorIds: [trafficMirrorId] },
+		itemIndex: call.itemIndex,
+		rateLimit: call.rateLimit,
+		timeout: call.timeout,
+	});
+	const mirror = ((response.TrafficMirrorSet as TrafficMirror[] | undefined) ?? []).find(
+		(candidate) => candidate.TrafficMirrorId === trafficMirrorId,
+	);
+	if (!mirror) {
+		const error = new NodeOperationError(
+			this.getNode(),
+			`Traffic mirror ${trafficMirrorId} was not found in region ${resolveRegion(call.region)} (RequestId ${response.RequestId}): its VPC is needed to resolve the instance IDs and IPs in Collector Sources`,
+			{ itemIndex: call.itemIndex },
+		);
+		error.context.tencentCode = 'ResourceNotFound';
+		error.context.requestId = response.RequestId;
+		throw error;
+	}
+	if (mirror.Type === 'PUBLICIP') return { body };
+	return await resolveInVpc.call(this, body, mirror.VpcId, call);
+}
+
+/** An operation's output item with the resolution added, when there was one. */
+export function withResolvedSources(item: INodeExecutionData, resolved: ResolvedCollectorSources | undefined): INodeExecutionData {
+	return resolved ? { ...item, json: { ...item.json, [RESOLVED_SOURCES_FIELD]: resolved } } : item;
+}
