@@ -95,8 +95,9 @@ export class N8nServer {
 				this.cookie = cookie;
 				return;
 			}
-			// Not ready yet: a 404, or a 200 without a session (the editor's page served for the route).
-			const notReady = response.status === 404 || response.ok;
+			// Not ready yet: a 404, or a 200 without a session (the editor's page served for the route);
+			// or the setup route not mounted yet (404) while the login already refuses the owner who does not exist yet (401).
+			const notReady = response.status === 404 || response.ok || (setup.status === 404 && response.status === 401);
 			if (!notReady || Date.now() > deadline) {
 				throw new Error(`owner setup (${setup.status}) and login (${response.status}) gave no session: ${(await response.text()).slice(0, 300)}`);
 			}

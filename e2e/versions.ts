@@ -31,3 +31,14 @@ export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
+
+/**
+ * The versions the queue-mode suite (queueMode.e2e.test.ts) runs, of those selected above: both.
+ * It takes about 1.5 min per version on two quiet cores; a whole warm run stays far under CI's 30 min. N8N_E2E_QUEUE_VERSIONS (comma-separated) narrows it, e.g. to 2.40.7.
+ */
+export const QUEUE_MODE_N8N_VERSIONS: readonly string[] = ['2.40.7', '1.123.81'];
+
+export function selectedQueueModeVersions(selected: string[], env: NodeJS.ProcessEnv = process.env): string[] {
+	const wanted = (env.N8N_E2E_QUEUE_VERSIONS ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+	return selected.filter((version) => (wanted.length ? wanted : QUEUE_MODE_N8N_VERSIONS).includes(version));
+}
