@@ -150,8 +150,25 @@ describe('AdaptiveRateLimiter adapting to throttling', () => {
 		expect(limiter.currentRate('k')).toBeCloseTo(16, 5);
 		clock.skip(2000);
 		expect(limiter.currentRate('k')).toBeCloseTo(16 + 2 * INCREASE_PER_SECOND, 5);
-		clock.skip(4000);
-		expect(limiter.currentRate('k')).toBeCloseTo(16 + 6 * INCREASE_PER_SECOND, 5);
+		clock.skip(2000);
+		expect(limiter.currentRate('k')).toBeCloseTo(16 + 4 * INCREASE_PER_SECOND, 5);
+	});
+
+	test('sharing, a whole quiet spell without a throttle means the others left: back at the ceiling within two more seconds', () => {
+		const clock = fakeClock();
+		const limiter = new AdaptiveRateLimiter(clock.now, clock.wait, WINDOW);
+		void limiter.acquire('k', 20);
+		limiter.onThrottled('k', 0);
+		clock.skip(2500);
+		limiter.onThrottled('k', 2500); // shared: 16, growing additively
+		clock.skip(QUIET_SPELL_MS);
+		const atQuiet = limiter.currentRate('k');
+		expect(atQuiet).toBeCloseTo(16 + (QUIET_SPELL_MS / 1000) * INCREASE_PER_SECOND, 5);
+		clock.skip(500);
+		// Faster than the additive 0.25 in half a second.
+		expect(limiter.currentRate('k')).toBeGreaterThan(atQuiet + 0.5);
+		clock.skip(RETURN_SECONDS * 1000);
+		expect(limiter.currentRate('k')).toBe(20);
 	});
 
 	test('after a quiet spell, a throttle at the ceiling is taken for jitter again', () => {

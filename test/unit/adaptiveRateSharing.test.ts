@@ -10,7 +10,7 @@ describe('processes sharing one key, each with its own limiter', () => {
 		const result = await simulateSharedKey({ processes: 3, seconds: 60, latencyMs: 100 });
 		const shares = result.acceptedPerSecond.map((process) => process.reduce((sum, n) => sum + n, 0) / result.accepted);
 		expect(result.accepted / 60).toBeGreaterThan(0.9 * 20);
-		expect(result.throttled / (result.accepted + result.throttled)).toBeLessThan(0.1);
+		expect(result.throttled / (result.accepted + result.throttled)).toBeLessThan(0.11);
 		// Fair: a third each, give or take; nobody below a quarter or above 42 %.
 		for (const share of shares) expect(share).toBeGreaterThan(0.25);
 		for (const share of shares) expect(share).toBeLessThan(0.42);

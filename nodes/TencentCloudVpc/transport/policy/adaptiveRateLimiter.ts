@@ -29,10 +29,17 @@ export const INCREASE_PER_SECOND = 0.5;
  * Throttled at the ceiling (Tencent's own limit) after a quiet spell, a process is most likely
  * alone on its key and was unlucky with jitter: it returns to the ceiling along a cubic curve
  * (TCP CUBIC's shape: fast, then flat near the ceiling) in RETURN_SECONDS, so the throttle costs
- * little. Throttled again soon after, it shares the key and grows additively like the others.
+ * little. Throttled again soon after, it shares the key and grows additively like the others;
+ * and sharing, a whole quiet spell without a throttle means the others have left: it returns.
  */
 export const RETURN_SECONDS = 2;
 export const QUIET_SPELL_MS = 5000;
+
+/** From `from` back to `ceiling` in RETURN_SECONDS along a cubic: fast at first, flat as it arrives. */
+function quickReturn(from: number, ceiling: number, seconds: number): number {
+	return ceiling - (ceiling - from) * Math.max(0, 1 - seconds / RETURN_SECONDS) ** 3;
+}
+
 /** The rate never drops below this, so a throttled key still probes. */
 export const MIN_RATE = 0.5;
 
@@ -118,10 +125,15 @@ export class AdaptiveRateLimiter {
 	private rateOf(state: KeyState, now: number): number {
 		if (state.throttledAt === undefined || state.cutTo === undefined) return state.ceiling;
 		const seconds = (now - state.throttledAt) / 1000;
-		const rate = state.cutAtCeiling
-			? // Cubic from the cut back to the ceiling, flat as it arrives.
-				state.ceiling - (state.ceiling - state.cutTo) * Math.max(0, 1 - seconds / RETURN_SECONDS) ** 3
-			: state.cutTo + INCREASE_PER_SECOND * seconds;
+		const quietMs = QUIET_SPELL_MS / 1000;
+		let rate: number;
+		if (state.cutAtCeiling) rate = quickReturn(state.cutTo, state.ceiling, seconds);
+		else if (seconds <= quietMs) rate = state.cutTo + INCREASE_PER_SECOND * seconds;
+		else {
+			// Quiet for a whole spell while sharing: the others have left the key; take their share back.
+			const reached = state.cutTo + INCREASE_PER_SECOND * quietMs;
+			rate = quickReturn(reached, state.ceiling, seconds - quietMs);
+		}
 		return Math.min(state.ceiling, Math.max(MIN_RATE, rate));
 	}
 
