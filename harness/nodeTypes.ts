@@ -19,6 +19,7 @@ const N8N_BASE_NODES: Record<string, string> = {
 	'n8n-nodes-base.slack': 'Slack/Slack.node.js',
 	'n8n-nodes-base.filter': 'Filter/Filter.node.js',
 	'n8n-nodes-base.if': 'If/If.node.js',
+	'n8n-nodes-base.httpRequest': 'HttpRequest/HttpRequest.node.js',
 };
 
 /**
