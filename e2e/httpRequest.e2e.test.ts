@@ -39,7 +39,9 @@ function importable(id: string, workflow: IWorkflowBase): WorkflowToImport {
 function succeeded(execution: Execution): IRun {
 	const error = execution.run?.data.resultData.error;
 	if (execution.exitCode !== 0 || !execution.run || error) {
-		throw new Error(`n8n execute failed (exit ${execution.exitCode}${error ? `, ${error.message}` : ''}):\n${tail(execution.output, 60)}`);
+		throw new Error(
+			`n8n execute failed (exit ${execution.exitCode ?? `by ${execution.signal ?? 'an unknown signal'}`}${error ? `, ${error.message}` : ''}, run status ${execution.run?.status ?? 'none'}):\n${tail(execution.output, 60)}`,
+		);
 	}
 	expect(execution.run.status).toBe('success');
 	return execution.run;
