@@ -29,6 +29,11 @@ const manifest = readManifest();
 /** The credential the shipped example names, so the example is imported as it is. */
 const CREDENTIAL = { id: 'tencentCloudApiExample', name: 'Tencent Cloud API' };
 const EXAMPLE_ID = 'e2eAnyApiExample';
+/** The same key, restricted by n8n's "Allowed HTTP Request Domains": to Tencent's CVM host, or to no HTTP Request at all. */
+const RESTRICTED_CREDENTIAL = { id: 'tencentCloudApiCvmOnly', name: 'Tencent Cloud API, cvm.tencentcloudapi.com only' };
+const RESTRICTED_ID = 'e2eHttp_restricted';
+const NO_HTTP_CREDENTIAL = { id: 'tencentCloudApiNoHttp', name: 'Tencent Cloud API, not for HTTP Request' };
+const NO_HTTP_ID = 'e2eHttp_noHttp';
 const CASES: HttpRequestCase[] = ['cvmPost', 'cvmGet', 'monitorExplicitVersion', 'missingService', 'headersAsTyped'];
 
 /** Only what `n8n import:workflow` needs. */
@@ -73,13 +78,22 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 			const env = n8nEnvironment(install, { userFolder, encryptionKey: randomBytes(24).toString('hex'), brokerPort: await freePort(), netLog });
 			cli = new N8nCli(install, env, userFolder, path.join(manifest.workDir, `logs-http-${version}`));
 			const { banner } = emulator;
+			const data = { secretId: banner.secretId, secretKey: banner.secretKey, sessionToken: '', site: 'intl', endpoint: '' };
 			await cli.importCredentials([
-				{ ...CREDENTIAL, type: 'tencentCloudApi', data: { secretId: banner.secretId, secretKey: banner.secretKey, sessionToken: '', site: 'intl', endpoint: '' } },
+				{ ...CREDENTIAL, type: 'tencentCloudApi', data },
+				{
+					...RESTRICTED_CREDENTIAL,
+					type: 'tencentCloudApi',
+					data: { ...data, allowedHttpRequestDomains: 'domains', allowedDomains: 'cvm.tencentcloudapi.com' },
+				},
+				{ ...NO_HTTP_CREDENTIAL, type: 'tencentCloudApi', data: { ...data, allowedHttpRequestDomains: 'none' } },
 			]);
 			const cases = httpRequestCases(banner.url);
 			await cli.importWorkflows([
 				...CASES.map((name) => importable(`e2eHttp_${name}`, httpRequestWorkflow(name, cases[name], CREDENTIAL))),
 				importable(EXAMPLE_ID, anyApiExample(banner.url)),
+				importable(RESTRICTED_ID, httpRequestWorkflow('restricted', cases.cvmPost, RESTRICTED_CREDENTIAL)),
+				importable(NO_HTTP_ID, httpRequestWorkflow('noHttp', cases.cvmPost, NO_HTTP_CREDENTIAL)),
 			]);
 		}, 300_000);
 
@@ -169,10 +183,39 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 			]);
 		});
 
+		/** Runs a workflow that n8n must stop before anything reaches the emulator; returns the node's error message. */
+		async function refusedBeforeSending(id: string): Promise<string> {
+			const { execution, log } = await execute(id);
+			expect(execution.exitCode).not.toBe(0);
+			const run = execution.run;
+			if (!run) throw new Error(`n8n printed no run data:\n${tail(execution.output)}`);
+			expect(run.status).toBe('error');
+			expect(log).toEqual([]);
+			return nodeError(run, HTTP_REQUEST_NODE)?.message ?? '';
+		}
+
+		test('"Allowed HTTP Request Domains: None" on the credential keeps it out of the HTTP Request node', async () => {
+			expect(await refusedBeforeSending(NO_HTTP_ID)).toContain('This credential is configured to prevent use within an HTTP Request or GraphQL node');
+		});
+
+		if (version.startsWith('1.')) {
+			// n8n 1.123's legacy request path (the HTTP Request node's) checks the domain list on redirects only,
+			// for every credential type (n8n-core request-helper-functions: proxyRequestToAxios has no first-URL check).
+			test('"Allowed HTTP Request Domains: Specific Domains": n8n 1.x checks only redirects, so the call to the emulator goes out', async () => {
+				const { execution, log } = await execute(RESTRICTED_ID);
+				succeeded(execution);
+				expect(log.map((e) => [e.service, e.signatureVerdict, e.code])).toEqual([['cvm', 'ok', 'Success']]);
+			});
+		} else {
+			test('"Allowed HTTP Request Domains: Specific Domains" still applies to the URL the user gave', async () => {
+				expect(await refusedBeforeSending(RESTRICTED_ID)).toContain('Only the following domains are allowed: cvm.tencentcloudapi.com');
+			});
+		}
+
 		test('n8n connected to nothing but 127.0.0.1', () => {
 			const lines = fs.existsSync(netLog) ? fs.readFileSync(netLog, 'utf8').trim().split('\n').filter(Boolean) : [];
 			const entries = lines.map((line) => JSON.parse(line) as { kind: string });
-			expect(entries.filter((entry) => entry.kind === 'guard-loaded').length).toBeGreaterThanOrEqual(CASES.length + 1);
+			expect(entries.filter((entry) => entry.kind === 'guard-loaded').length).toBeGreaterThanOrEqual(CASES.length + 3);
 			expect(entries.filter((entry) => entry.kind !== 'guard-loaded')).toEqual([]);
 		});
 	},
