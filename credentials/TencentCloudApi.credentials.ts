@@ -10,6 +10,13 @@ import type {
 
 import { signTc3 } from './common/tc3Signer';
 import { resolveEndpoint, VPC_API_VERSION, VPC_SERVICE } from './common/tencentCloudEndpoint';
+import {
+	absoluteTarget,
+	callHeaders,
+	callUrl,
+	describeTencentCloudCall,
+	type OutgoingRequest,
+} from './common/tencentCloudRequest';
 
 /** The node names its action and region in these headers; the credential signs and routes by them. */
 export const ACTION_HEADER = 'X-TC-Action';
@@ -26,8 +33,8 @@ export class TencentCloudApi implements ICredentialType {
 	displayName = 'Tencent Cloud API';
 
 	icon: Icon = {
-		light: 'file:../nodes/TencentCloudVpc/tencentCloudVpc.svg',
-		dark: 'file:../nodes/TencentCloudVpc/tencentCloudVpc.dark.svg',
+		light: 'file:../icons/tencentCloud.svg',
+		dark: 'file:../icons/tencentCloud.dark.svg',
 	};
 
 	documentationUrl =
@@ -80,50 +87,17 @@ export class TencentCloudApi implements ICredentialType {
 		},
 	];
 
+	/**
+	 * A request with a URL of its own (n8n's HTTP Request node) is signed for whichever Tencent
+	 * Cloud API it calls; the VPC node's calls and the Test name a path only and go to VPC.
+	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const headers = { ...(requestOptions.headers as IDataObject | undefined) };
-		const region = typeof headers[REGION_HEADER] === 'string' ? (headers[REGION_HEADER] as string) : '';
-		if (region === '') delete headers[REGION_HEADER];
-
-		const endpoint = resolveEndpoint(
-			credentials.site as string | undefined,
-			credentials.endpoint as string | undefined,
-			region,
-		);
-		// Sign the very text that is sent: a string body leaves n8n's HTTP layer unchanged.
-		const payload =
-			typeof requestOptions.body === 'string' ? requestOptions.body : JSON.stringify(requestOptions.body ?? {});
-		const timestamp = Math.floor(Date.now() / 1000);
-		const secretId = String(credentials.secretId ?? '').trim();
-		const { authorization } = signTc3({
-			secretId,
-			secretKey: String(credentials.secretKey ?? '').trim(),
-			service: VPC_SERVICE,
-			host: endpoint.signedHost,
-			path: endpoint.path,
-			timestamp,
-			contentType: CONTENT_TYPE,
-			payload,
-		});
-
-		const sessionToken = String(credentials.sessionToken ?? '').trim();
-		return {
-			...requestOptions,
-			baseURL: undefined,
-			url: `${endpoint.baseUrl}${endpoint.path}`,
-			body: payload,
-			headers: {
-				...headers,
-				'Content-Type': CONTENT_TYPE,
-				'X-TC-Version': VPC_API_VERSION,
-				'X-TC-Timestamp': String(timestamp),
-				Authorization: authorization,
-				...(sessionToken ? { 'X-TC-Token': sessionToken } : {}),
-			},
-		};
+		const target = absoluteTarget(requestOptions as OutgoingRequest);
+		if (target) return signAnyApiCall(credentials, requestOptions, target);
+		return signVpcCall(credentials, requestOptions);
 	}
 
 	// A cheap signed read; a key that lacks VPC permission still counts as working.
@@ -187,4 +161,86 @@ export class TencentCloudApi implements ICredentialType {
 			},
 		],
 	};
+}
+
+/** The VPC node's own calls and the credential Test: routed by Site and Endpoint, as ever. */
+function signVpcCall(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): IHttpRequestOptions {
+	const headers = { ...(requestOptions.headers as IDataObject | undefined) };
+	const region = typeof headers[REGION_HEADER] === 'string' ? (headers[REGION_HEADER] as string) : '';
+	if (region === '') delete headers[REGION_HEADER];
+
+	const endpoint = resolveEndpoint(
+		credentials.site as string | undefined,
+		credentials.endpoint as string | undefined,
+		region,
+	);
+	// Sign the very text that is sent: a string body leaves n8n's HTTP layer unchanged.
+	const payload =
+		typeof requestOptions.body === 'string' ? requestOptions.body : JSON.stringify(requestOptions.body ?? {});
+	const timestamp = Math.floor(Date.now() / 1000);
+	const secretId = String(credentials.secretId ?? '').trim();
+	const { authorization } = signTc3({
+		secretId,
+		secretKey: String(credentials.secretKey ?? '').trim(),
+		service: VPC_SERVICE,
+		host: endpoint.signedHost,
+		path: endpoint.path,
+		timestamp,
+		contentType: CONTENT_TYPE,
+		payload,
+	});
+
+	const sessionToken = String(credentials.sessionToken ?? '').trim();
+	return {
+		...requestOptions,
+		baseURL: undefined,
+		url: `${endpoint.baseUrl}${endpoint.path}`,
+		body: payload,
+		headers: {
+			...headers,
+			'Content-Type': CONTENT_TYPE,
+			'X-TC-Version': VPC_API_VERSION,
+			'X-TC-Timestamp': String(timestamp),
+			Authorization: authorization,
+			...(sessionToken ? { 'X-TC-Token': sessionToken } : {}),
+		},
+	};
+}
+
+/** Any Tencent Cloud API 3.0 call, to the URL the user gave (n8n's HTTP Request node). */
+function signAnyApiCall(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+	target: URL,
+): IHttpRequestOptions {
+	const call = describeTencentCloudCall(requestOptions as OutgoingRequest, target);
+	const timestamp = Math.floor(Date.now() / 1000);
+	const { authorization } = signTc3({
+		secretId: String(credentials.secretId ?? '').trim(),
+		secretKey: String(credentials.secretKey ?? '').trim(),
+		service: call.service,
+		host: call.signedHost,
+		method: call.method,
+		path: call.path,
+		query: call.query,
+		timestamp,
+		contentType: call.contentType,
+		payload: call.payload,
+	});
+	const sessionToken = String(credentials.sessionToken ?? '').trim();
+	const signed: IHttpRequestOptions & { uri?: string } = {
+		...requestOptions,
+		headers: callHeaders(call, { authorization, timestamp, sessionToken }) as IDataObject,
+	};
+	// The HTTP Request node's legacy options carry the URL in `uri`, the others in `url`.
+	if (signed.uri !== undefined) signed.uri = callUrl(call);
+	else {
+		signed.url = callUrl(call);
+		signed.baseURL = undefined;
+	}
+	// The query is in the URL already, encoded as signed: n8n must not append it again.
+	delete signed.qs;
+	if (call.method === 'GET') delete signed.body;
+	else signed.body = call.payload;
+	return signed;
 }

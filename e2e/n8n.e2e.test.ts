@@ -521,6 +521,8 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 			}
 			const credentialTypes = (await server.rest<Array<IDataObject>>('GET', '/types/credentials.json')).data;
 			const credential = credentialTypes.find((type) => type.name === 'tencentCloudApi');
+			// The credential shows the same icons (icons/ at the package's top level) as the node.
+			expect(credential?.iconUrl).toEqual(iconUrl);
 			// n8n 2.x appends allowedHttpRequestDomains and allowedDomains to every credential type.
 			expect((credential?.properties as IDataObject[] | undefined)?.map((p) => p.name).slice(0, 5)).toEqual([
 				'secretId',

@@ -22,6 +22,8 @@ export interface WorkflowToImport {
 
 export interface Execution {
 	exitCode: number | null;
+	/** The signal that ended n8n, when one did (then exitCode is null). */
+	signal?: NodeJS.Signals | null;
 	/** Everything n8n printed. */
 	output: string;
 	/** The IRun n8n printed; undefined when it printed none (e.g. the workflow was not found). */
@@ -84,6 +86,6 @@ export class N8nCli {
 		} catch (error) {
 			throw new Error(`could not parse the run data n8n execute printed (${(error as Error).message}):\n${tail(result.output)}`);
 		}
-		return { exitCode: result.code, output: result.output, run: parsed };
+		return { exitCode: result.code, signal: result.signal, output: result.output, run: parsed };
 	}
 }

@@ -17,7 +17,7 @@ const VALUE_FLAGS = [
 	'seed',
 	'log-file',
 ] as const;
-const BOOLEAN_FLAGS = ['drop-after-apply', 'no-side-door'] as const;
+const BOOLEAN_FLAGS = ['drop-after-apply', 'no-side-door', 'generic-services'] as const;
 
 type Flag = (typeof VALUE_FLAGS)[number] | (typeof BOOLEAN_FLAGS)[number];
 
@@ -66,16 +66,17 @@ export function optionsFromFlags(flags: Partial<Record<Flag, string>>): Emulator
 		clockSkewMs: num(flags, 'clock-skew-ms'),
 		seed: num(flags, 'seed'),
 		sideDoor: !truthy('no-side-door'),
+		...(truthy('generic-services') ? { genericServices: true } : {}),
 	};
 }
 
 function describeEntry(e: RequestLogEntry): string {
-	return `${new Date(e.time).toISOString()} ${e.action ?? '-'} ${e.region ?? '-'} ${e.code}${e.status === 'dropped' ? ' (dropped)' : ''} ${e.requestId}`;
+	return `${new Date(e.time).toISOString()} ${e.service ? `${e.service} ${e.version ?? '-'} ` : ''}${e.action ?? '-'} ${e.region ?? '-'} ${e.code}${e.status === 'dropped' ? ' (dropped)' : ''} ${e.requestId}`;
 }
 
 const USAGE = `usage: ts-node --transpile-only emulator/cli.ts [--port N] [--host H] [--latency MS] [--rate-limit N]
   [--internal-error-rate R] [--service-unavailable-rate R] [--drop-rate R] [--drop-after-apply]
-  [--clock-skew-ms MS] [--seed N] [--log-file FILE] [--no-side-door]
+  [--clock-skew-ms MS] [--seed N] [--log-file FILE] [--no-side-door] [--generic-services]
 Flags may also be given as EMULATOR_<FLAG> environment variables (e.g. EMULATOR_RATE_LIMIT=0).
 `;
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { ActionHandler } from './actionContext';
 import { ApiError, apiError } from './apiError';
+import { authenticateRequest, MAX_CLOCK_DIFFERENCE_S } from './authenticateRequest';
 import { type FaultDecision, FaultInjector } from './faults';
 import { INVENTORY_ACTIONS } from './inventoryActions';
 import { MirrorStore } from './mirrorStore';
@@ -11,8 +12,8 @@ import { randomSeed, resourceId, seededRandom, uuidFrom } from './random';
 import { SlidingWindowRateLimiter } from './rateLimiter';
 import { API_VERSION, SERVICE, SUPPORTED_REGIONS } from './regions';
 import { SCHEMA } from './schema';
+import { scopeService, serveGenericService } from './genericService';
 import { handleSideDoor, SIDE_DOOR_PREFIX } from './sideDoor';
-import { buildCanonicalRequest, computeSignature, parseAuthorization, signaturesMatch, utcDate } from './tc3Verify';
 import { TRAFFIC_MIRROR_ACTIONS } from './trafficMirrorActions';
 import type {
 	Emulator,
@@ -33,8 +34,7 @@ export const DEMO_KEY: EmulatorKey = Object.freeze({
 });
 
 export const DEFAULT_RATE_LIMIT = 20;
-/** Tencent's tolerance between X-TC-Timestamp and server time. */
-export const MAX_CLOCK_DIFFERENCE_S = 300;
+export { MAX_CLOCK_DIFFERENCE_S };
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 const ACTIONS: Record<string, ActionHandler> = { ...TRAFFIC_MIRROR_ACTIONS, ...INVENTORY_ACTIONS };
@@ -247,57 +247,28 @@ export class EmulatorServer implements Emulator {
 		fault: { decision: FaultDecision },
 	): Outcome {
 		const h = entry.headers;
+		if (this.options.genericServices) {
+			const service = scopeService(h);
+			if (service !== undefined && service !== SERVICE) {
+				const payload = serveGenericService(
+					{ method: req.method ?? '', url: req.url ?? '/', headers: h, raw, tooLarge, maxBodyBytes: MAX_BODY_BYTES },
+					entry,
+					{ keys: this.keys, nowMs: this.now() },
+				);
+				return { kind: 'answer', payload };
+			}
+		}
 		if (req.method !== 'POST') {
 			throw apiError('UnsupportedProtocol', `The emulator accepts POST requests only, not ${req.method ?? '?'}.`);
 		}
 		if (tooLarge) throw apiError('RequestSizeLimitExceeded', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
 
-		for (const name of ['Authorization', 'X-TC-Action', 'X-TC-Timestamp', 'X-TC-Version']) {
-			if (!h[name.toLowerCase()]) throw apiError('MissingParameter', `The request is missing a required header \`${name}\`.`);
-		}
-		const tsText = h['x-tc-timestamp'];
-		if (!/^\d{1,12}$/.test(tsText)) {
-			throw apiError('InvalidParameterValue', `The value \`${tsText}\` of header \`X-TC-Timestamp\` is not a unix timestamp in seconds.`);
-		}
-		const timestamp = Number(tsText);
-
-		const authFailure = (code: string, message: string): ApiError => {
-			entry.signatureVerdict = code;
-			return apiError(code, message);
-		};
-		const auth = parseAuthorization(h['authorization']);
-		if (!auth) throw authFailure('AuthFailure.InvalidAuthorization', 'The Authorization header is not a valid TC3-HMAC-SHA256 authorization.');
-		entry.secretId = auth.secretId;
-		if (auth.service !== SERVICE) {
-			throw authFailure('AuthFailure.InvalidAuthorization', `The credential scope service \`${auth.service}\` is not \`${SERVICE}\`.`);
-		}
-		if (auth.date !== utcDate(timestamp)) {
-			throw authFailure('AuthFailure.InvalidAuthorization', `The credential scope date \`${auth.date}\` is not the UTC date of X-TC-Timestamp (${utcDate(timestamp)}).`);
-		}
-		if (Math.abs(timestamp * 1000 - this.now()) > MAX_CLOCK_DIFFERENCE_S * 1000) {
-			throw authFailure('AuthFailure.SignatureExpire', 'The signature has expired: X-TC-Timestamp differs from the server time by more than five minutes.');
-		}
-		const key = this.keys.get(auth.secretId);
-		if (!key) throw authFailure('AuthFailure.SecretIdNotFound', 'The SecretId is not found.');
-
-		const pathAndQuery = req.url ?? '/';
-		const q = pathAndQuery.indexOf('?');
-		const canonical = buildCanonicalRequest({
-			method: req.method,
-			path: q === -1 ? pathAndQuery : pathAndQuery.slice(0, q),
-			query: q === -1 ? '' : pathAndQuery.slice(q + 1),
-			headers: h,
-			signedHeaders: auth.signedHeaders,
-			body: raw,
+		const { key } = authenticateRequest({ method: req.method, url: req.url ?? '/', headers: h, raw }, entry, {
+			keys: this.keys,
+			nowMs: this.now(),
+			acceptsService: (service) =>
+				service === SERVICE ? undefined : `The credential scope service \`${service}\` is not \`${SERVICE}\`.`,
 		});
-		if (!signaturesMatch(computeSignature(key.secretKey, timestamp, SERVICE, canonical), auth.signature)) {
-			throw authFailure('AuthFailure.SignatureFailure', 'The provided credentials could not be validated: the signature does not match.');
-		}
-		const token = h['x-tc-token'] ?? '';
-		if (key.sessionToken !== undefined ? token !== key.sessionToken : token !== '') {
-			throw authFailure('AuthFailure.TokenFailure', key.sessionToken !== undefined ? 'The X-TC-Token is missing or invalid.' : 'An X-TC-Token was sent for a key without a session token.');
-		}
-		entry.signatureVerdict = 'ok';
 
 		const version = h['x-tc-version'];
 		if (version !== API_VERSION) throw apiError('NoSuchVersion', `The API version \`${version}\` does not exist; use ${API_VERSION}.`);

@@ -40,6 +40,12 @@ export interface EmulatorOptions extends FaultOptions {
 	now?: () => number;
 	/** Serve the /_emulator/ side door (default true). */
 	sideDoor?: boolean;
+	/**
+	 * Generic-service mode: a request whose credential scope names another service than vpc is
+	 * served by genericService.ts (GET and POST, any service in Tencent's table) instead of being
+	 * refused. Off by default, so the VPC API behaves exactly as Tencent's VPC endpoint.
+	 */
+	genericServices?: boolean;
 	/** Called once per finished API request with its log entry. */
 	onLog?: (entry: RequestLogEntry) => void;
 }
@@ -60,6 +66,11 @@ export interface RequestLogEntry {
 	answeredAt?: number;
 	action?: string;
 	region?: string;
+	/** Generic-service mode: the credential scope's service and X-TC-Version. */
+	service?: string;
+	version?: string;
+	/** Generic-service mode, GET: the query's parameters, decoded. */
+	query?: Record<string, string>;
 	secretId?: string;
 	headers: Record<string, string>;
 	rawBody: string;

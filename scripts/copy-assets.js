@@ -1,9 +1,10 @@
-// tsc copies no icons or codex files; n8n loads them from beside the compiled node.
+// tsc copies no icons or codex files; n8n loads them from the paths the node and credential name
+// (`file:../../icons/…` from dist/nodes/<Node>/, `file:../icons/…` from dist/credentials/).
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
-for (const dir of ['nodes', 'credentials']) {
+for (const dir of ['icons', 'nodes', 'credentials']) {
 	const walk = (relative) => {
 		for (const entry of fs.readdirSync(path.join(root, relative), { withFileTypes: true })) {
 			const child = path.join(relative, entry.name);

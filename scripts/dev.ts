@@ -94,7 +94,7 @@ function startTypeScriptWatch(userFolder: string): Promise<ChildProcess> {
 
 /** tsc does not see icons or codex JSON: copy them when they change. */
 function watchAssets(userFolder: string): fs.FSWatcher[] {
-	return ['nodes', 'credentials'].map((dir) =>
+	return ['icons', 'nodes', 'credentials'].map((dir) =>
 		fs.watch(path.join(REPO_ROOT, dir), { recursive: true }, (_event, file) => {
 			if (!file || !/\.(svg|png|node\.json)$/.test(String(file))) return;
 			void copyAssetsSync().then(

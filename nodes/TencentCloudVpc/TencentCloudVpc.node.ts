@@ -9,7 +9,7 @@ export class TencentCloudVpc implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Tencent Cloud VPC',
 		name: 'tencentCloudVpc',
-		icon: { light: 'file:tencentCloudVpc.svg', dark: 'file:tencentCloudVpc.dark.svg' },
+		icon: { light: 'file:../../icons/tencentCloud.svg', dark: 'file:../../icons/tencentCloud.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

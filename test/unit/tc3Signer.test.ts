@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import * as querystring from 'node:querystring';
 
 import { TencentCloudApi } from '../../credentials/TencentCloudApi.credentials';
 import { buildCanonicalRequest, signTc3, tc3Date } from '../../credentials/common/tc3Signer';
+import { TENCENT_CLOUD_API_VERSIONS } from '../../credentials/common/tencentCloudApiVersions';
 import { TRAFFIC_MIRROR_REGIONS } from '../../nodes/TencentCloudVpc/helpers/regions';
 import { PUBLISHED_TC3_VECTORS } from '../support/publishedTc3Vectors';
 import { pick, randomText, seededRandom } from '../support/random';
@@ -125,6 +127,106 @@ describe('the credential signs exactly as tencentcloud-sdk-nodejs-common', () =>
 			expect(headers.Authorization).toBe(oracle);
 			expect(JSON.parse(signed.body as string)).toEqual(body);
 			expect(headers['X-TC-Timestamp']).toBe(String(timestamp));
+			compared++;
+		}
+		expect(compared).toBe(GENERATED_REQUESTS);
+	});
+});
+
+// The SDK's own flattening of nested parameters for a GET (AbstractClient.mergeData), used as an oracle.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const SdkAbstractClient = require('tencentcloud-sdk-nodejs-common/tencentcloud/common/abstract_client').AbstractClient as {
+	prototype: { mergeData(data: unknown, prefix?: string): Record<string, unknown> };
+};
+function sdkFlatten(data: unknown): Record<string, unknown> {
+	const mergeData = SdkAbstractClient.prototype.mergeData;
+	return mergeData.call({ mergeData }, data);
+}
+
+describe('any Tencent Cloud API (HTTP Request node): the credential signs exactly as tencentcloud-sdk-nodejs-common', () => {
+	const credentialType = new TencentCloudApi();
+	const GENERATED_REQUESTS = 600;
+	const midnight = Date.UTC(2026, 10, 28) / 1000;
+	const SERVICES = Object.keys(TENCENT_CLOUD_API_VERSIONS);
+
+	afterEach(() => jest.restoreAllMocks());
+
+	test("reproduces Tencent's published GET example through authenticate()", async () => {
+		const vector = vectorFile.vectors.find((v) => v.method === 'GET')!;
+		jest.spyOn(Date, 'now').mockReturnValue(vector.timestamp * 1000);
+		const signed = (await credentialType.authenticate(
+			{ secretId: vectorFile.secretId, secretKey: vectorFile.secretKey, sessionToken: '' },
+			{ method: 'GET', uri: `https://${vector.host}${vector.path}?${vector.query}`, headers: { 'x-tc-action': 'DescribeInstances' } } as never,
+		)) as unknown as { uri: string; headers: Record<string, string> };
+		expect(signed.uri).toBe(`https://${vector.host}/?${vector.query}`);
+		expect(signed.headers.Authorization).toContain(`Signature=${vector.expectedSignature}`);
+	});
+
+	test(`agrees on ${GENERATED_REQUESTS} generated GET and POST requests to every kind of service (unicode, nested query, tokens)`, async () => {
+		const random = seededRandom(20261203);
+		let compared = 0;
+		for (let i = 0; i < GENERATED_REQUESTS; i++) {
+			const service = pick(random, SERVICES);
+			const method = pick(random, ['GET', 'POST'] as const);
+			const timestamp = pick(random, [midnight - 1, midnight, midnight + 1, 1_551_113_065]);
+			const credentials = {
+				secretId: `AKID${randomText(random, 8).replace(/\s/g, 'x')}`,
+				secretKey: randomText(random, 40).trim() || 'k',
+				sessionToken: random() < 0.4 ? randomText(random, 60).trim() : '',
+			};
+			const byHost = random() < 0.5;
+			const host = byHost
+				? pick(random, [`${service}.tencentcloudapi.com`, `${service}.ap-guangzhou.tencentcloudapi.com`, `${service}.intl.tencentcloudapi.com`])
+				: pick(random, ['127.0.0.1:4599', 'localhost:8080', '[::1]:9443']);
+			const scheme = byHost ? 'https' : 'http';
+			const parameters = {
+				Limit: Math.floor(random() * 100),
+				Filters: [{ Name: randomText(random, 12), Values: [randomText(random, 12), randomText(random, 12)] }],
+				Note: randomText(random, 30),
+			};
+			const versions = TENCENT_CLOUD_API_VERSIONS[service];
+			const headerCase = (name: string) => (random() < 0.5 ? name.toLowerCase() : name);
+			const headers: Record<string, string> = {
+				[headerCase('X-TC-Action')]: 'DescribeSomething',
+				[headerCase('X-TC-Region')]: 'ap-guangzhou',
+				...(versions.length > 1 || random() < 0.3 ? { [headerCase('X-TC-Version')]: pick(random, versions) } : {}),
+				...(byHost ? {} : { [headerCase('X-TC-Service')]: service }),
+			};
+			jest.spyOn(Date, 'now').mockReturnValue(timestamp * 1000 + 999);
+
+			const request =
+				method === 'GET'
+					? { method, uri: `${scheme}://${host}/?Offset=${i}`, qs: parameters, headers }
+					: { method, uri: `${scheme}://${host}/`, body: random() < 0.5 ? parameters : JSON.stringify(parameters, null, 1), headers };
+			const signed = (await credentialType.authenticate(credentials, request as never)) as unknown as {
+				uri: string;
+				body?: string;
+				headers: Record<string, string>;
+			};
+			const oracle = TencentSdkSign.sign3({
+				method,
+				url: signed.uri,
+				payload: Buffer.from(method === 'GET' ? '' : signed.body!, 'utf8'),
+				timestamp,
+				service,
+				secretId: credentials.secretId,
+				secretKey: credentials.secretKey,
+				headers: { 'Content-Type': signed.headers['Content-Type'] },
+			});
+			expect(signed.headers.Authorization).toBe(oracle);
+			if (method === 'GET') {
+				expect(signed.body).toBeUndefined();
+				expect(signed.headers['Content-Type']).toBe('application/x-www-form-urlencoded');
+				// The query holds what the SDK would send for the same parameters, in Tencent's flat form.
+				const sent = Object.fromEntries(new URL(signed.uri).searchParams);
+				const sdkForm = Object.fromEntries(new URLSearchParams(querystring.stringify(sdkFlatten({ Offset: i, ...parameters }) as never)));
+				expect(sent).toEqual(sdkForm);
+			} else {
+				expect(JSON.parse(signed.body!)).toEqual(parameters);
+			}
+			expect(signed.headers['X-TC-Version']).toBe(headers['X-TC-Version'] ?? headers['x-tc-version'] ?? versions[0]);
+			expect(Object.keys(signed.headers).filter((h) => h.toLowerCase() === 'x-tc-service')).toEqual([]);
+			expect(signed.headers['X-TC-Token']).toBe(credentials.sessionToken || undefined);
 			compared++;
 		}
 		expect(compared).toBe(GENERATED_REQUESTS);
