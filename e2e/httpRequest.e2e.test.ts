@@ -102,8 +102,7 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 		});
 
 		async function execute(id: string) {
-			await emulator.reset();
-			const execution = await cli.execute(id);
+			const execution = await cli.executeFresh(id, async () => await emulator.reset());
 			return { execution, log: await emulator.log() };
 		}
 

@@ -158,9 +158,11 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 
 	/** Runs a workflow against a freshly reset emulator; returns what n8n printed and what the emulator got. */
 	async function execute(workflowId: string) {
-		await emulator.reset();
-		const from = Math.floor(Date.now() / 1000) - 1;
-		const execution = await cli.execute(workflowId);
+		let from = 0;
+		const execution = await cli.executeFresh(workflowId, async () => {
+			await emulator.reset();
+			from = Math.floor(Date.now() / 1000) - 1;
+		});
 		const window = { from, to: Math.ceil(Date.now() / 1000) + 1 };
 		if (/Unrecognized node type: n8n-nodes-tencentcloud-vpc\.|Failed to load package "n8n-nodes-tencentcloud-vpc"/.test(execution.output)) {
 			const reasons = execution.output.split('\n').filter((line) => /Failed to load package|Cannot find module|Unrecognized node type/.test(line));
