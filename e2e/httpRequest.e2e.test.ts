@@ -109,7 +109,7 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 		test('CVM DescribeInstances by POST with X-TC-Service: cvm', async () => {
 			const { execution, log } = await execute('e2eHttp_cvmPost');
 			const response = responseOf(succeeded(execution));
-			expect(response.TotalCount).toBe(4);
+			expect(response.TotalCount).toBe(6);
 			expect((response.InstanceSet as IDataObject[]).map((i) => i.InstanceId)).toEqual(['ins-emu00001', 'ins-emu00002']);
 			expect(log).toHaveLength(1);
 			expect(log[0]).toMatchObject({ service: 'cvm', version: '2017-03-12', action: 'DescribeInstances', region: 'ap-guangzhou', signatureVerdict: 'ok', code: 'Success' });

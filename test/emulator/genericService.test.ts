@@ -47,8 +47,8 @@ describe('CVM DescribeInstances', () => {
 		const answer: Loose = await sdkClient('cvm', '2017-03-12').request('DescribeInstances', {
 			Filters: [{ Name: 'vpc-id', Values: ['vpc-emu00001'] }],
 		});
-		expect(answer.TotalCount).toBe(4);
-		expect(answer.InstanceSet.map((i: Loose) => i.InstanceId)).toEqual(['ins-emu00001', 'ins-emu00002', 'ins-emu00003', 'ins-emu00004']);
+		expect(answer.TotalCount).toBe(6);
+		expect(answer.InstanceSet.map((i: Loose) => i.InstanceId)).toEqual(['ins-emu00001', 'ins-emu00002', 'ins-emu00003', 'ins-emu00004', 'ins-web00001', 'ins-web00002']);
 		expect(answer.InstanceSet[0]).toMatchObject({
 			InstanceId: 'ins-emu00001',
 			InstanceName: 'app-1',

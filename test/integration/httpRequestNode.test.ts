@@ -59,7 +59,7 @@ describe('HTTP Request node + Tencent Cloud API credential, through n8n\'s engin
 		const { output } = await runCase('cvmPost');
 		const [item] = output(HTTP_REQUEST_NODE);
 		const response = item.json.Response as IDataObject;
-		expect(response.TotalCount).toBe(4);
+		expect(response.TotalCount).toBe(6);
 		expect((response.InstanceSet as IDataObject[]).map((i) => i.InstanceId)).toEqual(['ins-emu00001', 'ins-emu00002']);
 
 		const entry = onlyEntry();
