@@ -99,7 +99,8 @@ export async function selectOption(page: Page, parameter: string, optionName: st
 
 /** Opens a collection's "Add …" dropdown and returns what it offers, once it shows `expectAtLeastOne`. */
 export async function collectionAddOptions(page: Page, collection: string, expectAtLeastOne: string): Promise<string[]> {
-	await byTestId(parameterItem(page, collection), 'collection-parameter-add').click();
+	// 2.x marks the "Add …" select; 1.x has it unmarked in .add-option.
+	await parameterItem(page, collection).locator('[data-test-id="collection-parameter-add"], .add-option').first().click();
 	return await waitUntil(`the "${collection}" add list`, async () => await dropdownNames(page), (names) => names.includes(expectAtLeastOne));
 }
 
