@@ -31,9 +31,10 @@ const BAD_INPUTS: Array<[string, INodeParameters, RegExp]> = [
 	['a port range backwards', filter({ srcPort: '2000-1000' }), /Source Port \(srcPort\).*"2000-1000"/],
 	['an unknown protocol', filter({ protocol: '={{ "HTTP" }}' }), /Protocol \(protocol\), entry 1 of item ITEM: "HTTP" must be one of/],
 	['a target IP that is not an address', { collectorTarget: { targetType: 'IP', targetIps: '10.0.2.300' } }, /Target IPs \(targetIps\) of item ITEM: "10\.0\.2\.300" is not an IPv4 or IPv6 address/],
-	['a public IP mirror collecting one direction', { type: 'PUBLICIP', direction: 'EGRESS', collectorSrcs: '203.0.113.7', collectorTarget: {} }, /Direction \(direction\) of item ITEM: "EGRESS" must be ALL for a public IP mirror/],
-	['a public IP mirror created stopped', { type: 'PUBLICIP', state: 'STOPED', collectorSrcs: '203.0.113.7', collectorTarget: {} }, /State \(state\) of item ITEM: "STOPED" must be RUNNING/],
-	['a public IP mirror balancing by ENI', { type: 'PUBLICIP', collectorSrcs: '203.0.113.7', collectorTarget: { algHash: 'ENI' } }, /Load Balancing \(algHash\) of item ITEM: "ENI" must be FIVE_TUPLE_FLOW/],
+	// The form fixes State, Direction and AlgHash for a public IP mirror; a JSON body can still get them wrong.
+	['a public IP mirror collecting one direction', json({ ...validJson, Type: 'PUBLICIP', CollectorSrcs: ['203.0.113.7'], Direction: 'EGRESS' }), /JSON Body field Direction of item ITEM: "EGRESS" must be ALL for a public IP mirror/],
+	['a public IP mirror created stopped', json({ ...validJson, Type: 'PUBLICIP', CollectorSrcs: ['203.0.113.7'], State: 'STOPED' }), /JSON Body field State of item ITEM: "STOPED" must be RUNNING/],
+	['a public IP mirror balancing by ENI', json({ ...validJson, Type: 'PUBLICIP', CollectorSrcs: ['203.0.113.7'], CollectorTarget: { AlgHash: 'ENI' } }), /JSON Body field CollectorTarget\.AlgHash of item ITEM: "ENI" must be FIVE_TUPLE_FLOW/],
 	['a public IP mirror collecting from an ENI', { type: 'PUBLICIP', collectorSrcs: 'eni-emu00001', collectorTarget: {} }, /Collector Sources \(collectorSrcs\) of item ITEM: "eni-emu00001" is not an IP address/],
 	['a NAT gateway and five-tuple filters together', { additionalFields: { natId: 'nat-emu00001', ...filter({}).additionalFields } }, /NAT Gateway Name or ID \(natId\) of item ITEM: "nat-emu00001" cannot be combined with five-tuple filters/],
 	['21 collector sources', { collectorSrcs: Array.from({ length: 21 }, (_, i) => `eni-flt${String(i).padStart(5, '0')}`).join(',') }, /Collector Sources \(collectorSrcs\) of item ITEM: "21 sources" takes at most 20/],

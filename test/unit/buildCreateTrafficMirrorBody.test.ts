@@ -54,6 +54,36 @@ describe('buildCreateTrafficMirrorBody', () => {
 		});
 	});
 
+	test('a public IP mirror gets the only State, Direction and AlgHash Tencent allows it, whatever was saved', () => {
+		const body = buildCreateTrafficMirrorBody({
+			vpcId: 'vpc-emu00001',
+			trafficMirrorName: 'edge',
+			type: 'PUBLICIP',
+			state: 'STOPED',
+			direction: 'EGRESS',
+			collectorSrcs: '203.0.113.7',
+			collectorTarget: { targetType: 'IP', algHash: 'ENI', targetEndPoints: '10.0.2.21:4789' },
+		});
+		expect(body).toEqual({
+			VpcId: 'vpc-emu00001',
+			TrafficMirrorName: 'edge',
+			Type: 'PUBLICIP',
+			State: 'RUNNING',
+			Direction: 'ALL',
+			CollectorSrcs: ['203.0.113.7'],
+			CollectorTarget: { TargetType: 'IP', AlgHash: 'FIVE_TUPLE_FLOW', TargetEndPoints: ['10.0.2.21:4789'] },
+		});
+		// With the fields hidden (absent), the same values.
+		expect(buildCreateTrafficMirrorBody({ vpcId: 'vpc-emu00001', trafficMirrorName: 'edge', type: 'PUBLICIP', state: '', direction: '' })).toEqual({
+			VpcId: 'vpc-emu00001',
+			TrafficMirrorName: 'edge',
+			Type: 'PUBLICIP',
+			State: 'RUNNING',
+			Direction: 'ALL',
+			CollectorTarget: { AlgHash: 'FIVE_TUPLE_FLOW' },
+		});
+	});
+
 	test('leaves every empty field out instead of sending "" or null', () => {
 		const body = buildCreateTrafficMirrorBody({
 			vpcId: 'vpc-emu00001',

@@ -110,15 +110,27 @@ export function buildFilters(filters: FilterParameters[] | undefined): IDataObje
 		.filter((body) => Object.keys(body).length > 0);
 }
 
+/**
+ * What Tencent allows a public IP mirror, one value each; the form hides these fields for it.
+ * Values a workflow saved while they were visible are replaced too.
+ */
+export const PUBLIC_IP_FIXED = { State: 'RUNNING', Direction: 'ALL', AlgHash: 'FIVE_TUPLE_FLOW' } as const;
+
 /** The CreateTrafficMirror request body for one item; every empty parameter is left out. */
 export function buildCreateTrafficMirrorBody(parameters: CreateTrafficMirrorParameters): IDataObject {
 	const body: IDataObject = {};
 	copyScalars(parameters as unknown as Record<string, unknown>, CREATE_SCALAR_FIELDS, body);
+	const isPublicIp = body.Type === 'PUBLICIP';
+	if (isPublicIp) {
+		body.State = PUBLIC_IP_FIXED.State;
+		body.Direction = PUBLIC_IP_FIXED.Direction;
+	}
 
 	const collectorSrcs = toStringList(parameters.collectorSrcs);
 	if (collectorSrcs.length) body.CollectorSrcs = collectorSrcs;
 
 	const collectorTarget = buildCollectorTarget(parameters.collectorTarget);
+	if (isPublicIp) collectorTarget.AlgHash = PUBLIC_IP_FIXED.AlgHash;
 	if (Object.keys(collectorTarget).length) body.CollectorTarget = collectorTarget;
 
 	const additional = parameters.additionalFields ?? {};

@@ -34,6 +34,17 @@ import {
 } from './shared.descriptions';
 
 const showInFieldsMode: IDisplayOptions = { show: { specifyBody: ['fields'] } };
+/** Tencent fixes State, Direction and AlgHash for a public IP mirror (PUBLIC_IP_FIXED), so they show for VPC mirrors only. */
+const showForVpcMirrors: IDisplayOptions = { show: { specifyBody: ['fields'], type: ['VPC'] } };
+
+/** Create's Collector Target: Load Balancing is a choice for VPC mirrors only ('/type' is the node's Type). */
+const createCollectorTargetField: INodeProperties = {
+	...collectorTargetField,
+	displayOptions: showInFieldsMode,
+	options: (collectorTargetField.options as INodeProperties[]).map((option) =>
+		option.name === 'algHash' ? { ...option, displayOptions: { show: { '/type': ['VPC'] } } } : option,
+	),
+};
 
 const properties: INodeProperties[] = [
 	regionField,
@@ -82,6 +93,14 @@ const properties: INodeProperties[] = [
 		description: 'What the mirror collects from (API field Type)',
 	},
 	{
+		displayName:
+			'A public IP mirror always runs, collects both directions and balances by five-tuple flow: Tencent allows no other State, Direction or Load Balancing for it',
+		name: 'publicIpNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { specifyBody: ['fields'], type: ['PUBLICIP'] } },
+	},
+	{
 		displayName: 'State',
 		name: 'state',
 		type: 'options',
@@ -91,10 +110,10 @@ const properties: INodeProperties[] = [
 			{ name: 'Stopped', value: 'STOPED' },
 		],
 		default: 'RUNNING',
-		displayOptions: showInFieldsMode,
-		description: 'Whether the mirror starts collecting at once (API field State; public IP mirrors must be Running)',
+		displayOptions: showForVpcMirrors,
+		description: 'Whether the mirror starts collecting at once (API field State)',
 	},
-	{ ...directionField, displayOptions: showInFieldsMode },
+	{ ...directionField, displayOptions: showForVpcMirrors },
 	{
 		displayName: 'Collector Sources',
 		name: 'collectorSrcs',
@@ -104,7 +123,7 @@ const properties: INodeProperties[] = [
 		displayOptions: showInFieldsMode,
 		description: `ENI or subnet IDs to mirror (IP addresses for a public IP mirror), comma-separated; ${COLLECTOR_SOURCES_RESOLVED_KINDS}; an expression may return an array (API field CollectorSrcs)`,
 	},
-	{ ...collectorTargetField, displayOptions: showInFieldsMode },
+	createCollectorTargetField,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -208,8 +227,9 @@ export function getCreateTrafficMirrorBody(this: IExecuteFunctions, itemIndex: n
 					vpcId: this.getNodeParameter('vpcId', itemIndex, '', { extractValue: true }) as string,
 					trafficMirrorName: this.getNodeParameter('trafficMirrorName', itemIndex) as string,
 					type: this.getNodeParameter('type', itemIndex) as string,
-					state: this.getNodeParameter('state', itemIndex) as string,
-					direction: this.getNodeParameter('direction', itemIndex) as string,
+					// Hidden (so absent) for a public IP mirror, whose values the body builder fixes.
+					state: this.getNodeParameter('state', itemIndex, '') as string,
+					direction: this.getNodeParameter('direction', itemIndex, '') as string,
 					collectorSrcs: this.getNodeParameter('collectorSrcs', itemIndex, ''),
 					collectorTarget: this.getNodeParameter('collectorTarget', itemIndex, {}) as CreateTrafficMirrorParameters['collectorTarget'],
 					additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}) as CreateTrafficMirrorParameters['additionalFields'],
