@@ -215,7 +215,7 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 		await item.waitFor({ state: 'visible' });
 		// The icon is the package's own SVG, served by n8n and drawn (not a broken image).
 		const icon = item.locator('img').first();
-		expect(await icon.getAttribute('src')).toMatch(new RegExp(`/icons/${manifest.pack.name}/dist/nodes/TencentCloudVpc/tencentCloudVpc(\\.dark)?\\.svg$`));
+		expect(await icon.getAttribute('src')).toMatch(new RegExp(`/icons/${manifest.pack.name}/dist/icons/tencentCloud(\\.dark)?\\.svg$`));
 		await waitUntil('the node icon to load', async () => await imageIsDrawn(icon), Boolean);
 
 		await item.click();
@@ -426,7 +426,7 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 				await drawn.waitFor({ state: 'visible', timeout: EDITOR_TIMEOUT_MS });
 				// This package's nodes are drawn with their icon: n8n knows the type (an unknown one gets a "?").
 				if (node.type.startsWith(`${manifest.pack.name}.`)) {
-					const icon = page.locator(`[data-test-id="canvas-node"][data-node-name="${node.name}"] img[src*="/tencentCloudVpc"]`).first();
+					const icon = page.locator(`[data-test-id="canvas-node"][data-node-name="${node.name}"] img[src*="/dist/icons/tencentCloud"]`).first();
 					await waitUntil(`the icon of "${node.name}" in ${example.file}`, async () => (await icon.count()) > 0 && (await imageIsDrawn(icon)), Boolean, 15_000);
 				}
 			}
