@@ -2,21 +2,13 @@
 // DescribeNetworkInterfaces: through n8n's engine against the emulator, over real HTTP.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { Emulator } from '../../emulator';
-import { startEmulator } from '../../emulator';
 import { RELAY_HOST_ENI_COUNT } from '../../emulator/instances';
 import { runWorkflow } from '../../harness/runWorkflow';
 import { createMirrorDirectly, mirrorParameters, requestsOf, storedMirror } from '../support/trafficMirrors';
 import { createParameters, emulatorCredentials, NODE_NAME, type OnError, singleNodeWorkflow } from '../support/workflows';
+import { emulatorForTests } from '../support/emulatorSuite';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.stop();
-});
-beforeEach(() => emulator.reset());
+const emulator = emulatorForTests();
 
 const RELAY_ENIS = Array.from({ length: RELAY_HOST_ENI_COUNT }, (_, i) => `eni-rly${String(i).padStart(5, '0')}`);
 

@@ -1,17 +1,8 @@
-import type { Emulator } from '../../emulator';
-import { startEmulator } from '../../emulator';
 import { runWorkflow } from '../../harness/runWorkflow';
 import { createParameters, emulatorCredentials, NODE_NAME, singleNodeWorkflow } from '../support/workflows';
+import { emulatorForTests } from '../support/emulatorSuite';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.stop();
-});
-beforeEach(() => emulator.reset());
+const emulator = emulatorForTests();
 
 const createLog = () => emulator.log.filter((entry) => entry.action === 'CreateTrafficMirror');
 const failedRequestId = () => createLog().find((entry) => entry.code !== 'Success')?.requestId;

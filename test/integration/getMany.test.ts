@@ -1,21 +1,14 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { Emulator, Tag, TrafficMirror } from '../../emulator';
-import { startEmulator } from '../../emulator';
+import type { Tag, TrafficMirror } from '../../emulator';
 import { runWorkflow } from '../../harness/runWorkflow';
 import { ok } from '../emulator/signForTest';
 import { createMirrorDirectly, requestsOf } from '../support/trafficMirrors';
 import { emulatorCredentials, NODE_NAME, type OnError, singleNodeWorkflow } from '../support/workflows';
+import { emulatorForTests } from '../support/emulatorSuite';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	// Setup creates mirrors straight through the API, faster than Tencent's 20 per second.
-	emulator = await startEmulator({ rateLimit: 0 });
-});
-afterAll(async () => {
-	await emulator.stop();
-});
-beforeEach(() => emulator.reset());
+// Setup creates mirrors straight through the API, faster than Tencent's 20 per second.
+const emulator = emulatorForTests({ rateLimit: 0 });
 
 function getManyParameters(overrides: INodeParameters = {}): INodeParameters {
 	return { resource: 'trafficMirror', operation: 'getMany', region: 'ap-guangzhou', returnAll: true, filters: {}, ...overrides };

@@ -2,11 +2,13 @@
 // Cloud API", run by n8n's engine against the emulator in generic-service mode, over real HTTP.
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { DEMO_KEY, type Emulator, type EmulatorKey, type RequestLogEntry, startEmulator } from '../../emulator';
+import { DEMO_KEY, type EmulatorKey, type RequestLogEntry } from '../../emulator';
 import { runWorkflow } from '../../harness/runWorkflow';
 import {
 	ANY_API_EXAMPLE_CVM,
 	ANY_API_EXAMPLE_MONITOR,
+	ANY_API_EXAMPLE_EXPECTED_CALLS,
+	ANY_API_EXAMPLE_EXPECTED_SUMMARY,
 	ANY_API_EXAMPLE_SUMMARY,
 	anyApiExample,
 	headers,
@@ -16,18 +18,12 @@ import {
 	httpRequestWorkflow,
 	MISSING_SERVICE_MESSAGE,
 } from '../support/httpRequestWorkflows';
+import { emulatorForTests } from '../support/emulatorSuite';
 
 const TOKEN_KEY: EmulatorKey = { secretId: 'AKIDtemporaryKEY', secretKey: 'temporary-secret', sessionToken: 'session-token-42' };
 const CREDENTIAL = { id: 'tencentCloud', name: 'Tencent Cloud API' };
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator({ genericServices: true, rateLimit: 0, keys: [DEMO_KEY, TOKEN_KEY] });
-});
-afterAll(async () => {
-	await emulator.stop();
-});
-beforeEach(() => emulator.reset());
+const emulator = emulatorForTests({ genericServices: true, rateLimit: 0, keys: [DEMO_KEY, TOKEN_KEY] });
 
 function credentialData(overrides: ICredentialDataDecryptedObject = {}) {
 	return {
@@ -172,21 +168,11 @@ describe('examples/any-tencent-cloud-api.workflow.json', () => {
 	test('finds the instance behind the alert by POST, reads its CPU by GET from Monitor 2018-07-24', async () => {
 		const { output } = await runWorkflow(anyApiExample(emulator.url), { credentials: credentialData() });
 		const [summary] = output(ANY_API_EXAMPLE_SUMMARY);
-		expect(summary.json).toMatchObject({
-			alert: 'High CPU on a checkout server',
-			instanceId: 'ins-emu00001',
-			instanceName: 'app-1',
-			vpcId: 'vpc-emu00001',
-			subnetId: 'subnet-emu00001',
-			zone: 'ap-guangzhou-3',
-		});
+		expect(summary.json).toMatchObject(ANY_API_EXAMPLE_EXPECTED_SUMMARY);
 		expect(summary.json.cpuUsage).toHaveLength(5);
 		expect(output(ANY_API_EXAMPLE_CVM)).toHaveLength(1);
 		expect(output(ANY_API_EXAMPLE_MONITOR)).toHaveLength(1);
-		expect(emulator.log.map((e) => [e.service, e.version, e.action, e.signatureVerdict, e.code])).toEqual([
-			['cvm', '2017-03-12', 'DescribeInstances', 'ok', 'Success'],
-			['monitor', '2018-07-24', 'GetMonitorData', 'ok', 'Success'],
-		]);
+		expect(emulator.log.map((e) => [e.service, e.version, e.action, e.signatureVerdict, e.code])).toEqual(ANY_API_EXAMPLE_EXPECTED_CALLS);
 		expect(emulator.log[1].query).toEqual({
 			Namespace: 'QCE/CVM',
 			MetricName: 'CPUUsage',

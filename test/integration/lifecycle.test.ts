@@ -1,19 +1,12 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { Emulator, TrafficMirror } from '../../emulator';
-import { startEmulator } from '../../emulator';
+import type { TrafficMirror } from '../../emulator';
 import { runWorkflow } from '../../harness/runWorkflow';
 import { createMirrorDirectly, mirrorParameters, requestsOf, storedMirror } from '../support/trafficMirrors';
 import { emulatorCredentials, NODE_NAME, type OnError, singleNodeWorkflow } from '../support/workflows';
+import { emulatorForTests } from '../support/emulatorSuite';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.stop();
-});
-beforeEach(() => emulator.reset());
+const emulator = emulatorForTests();
 
 const UNKNOWN_ID = 'imgf-zzzzzzzz';
 

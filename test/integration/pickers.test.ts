@@ -1,19 +1,12 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { Emulator } from '../../emulator';
-import { INVENTORY, startEmulator } from '../../emulator';
+import { INVENTORY } from '../../emulator';
 import { listSearch, loadOptions } from '../../harness/loadOptions';
 import { createMirrorDirectly, requestsOf } from '../support/trafficMirrors';
 import { emulatorCredentials } from '../support/workflows';
+import { emulatorForTests } from '../support/emulatorSuite';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator({ rateLimit: 0 });
-});
-afterAll(async () => {
-	await emulator.stop();
-});
-beforeEach(() => emulator.reset());
+const emulator = emulatorForTests({ rateLimit: 0 });
 
 /** The editor's current parameters of a lifecycle operation on `trafficMirrorId`. */
 function onMirror(trafficMirrorId: string, overrides: INodeParameters = {}): INodeParameters {

@@ -1,19 +1,11 @@
 // Tencent's short region codes (as TCOP alarms send them) wherever a region is: through n8n's
 // engine, the emulator sees the full region ID in X-TC-Region.
-import type { Emulator } from '../../emulator';
-import { startEmulator } from '../../emulator';
 import { runWorkflow } from '../../harness/runWorkflow';
 import { createMirrorDirectly, mirrorParameters, requestsOf } from '../support/trafficMirrors';
 import { createParameters, emulatorCredentials, NODE_NAME, singleNodeWorkflow } from '../support/workflows';
+import { emulatorForTests } from '../support/emulatorSuite';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.stop();
-});
-beforeEach(() => emulator.reset());
+const emulator = emulatorForTests();
 
 const run = async (parameters: Parameters<typeof singleNodeWorkflow>[0], items = [{}]) =>
 	await runWorkflow(singleNodeWorkflow(parameters), {

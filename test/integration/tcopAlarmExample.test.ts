@@ -4,19 +4,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { IDataObject, IExecuteResponsePromiseData, INode, IWorkflowBase } from 'n8n-workflow';
 
-import type { Emulator } from '../../emulator';
-import { startEmulator } from '../../emulator';
 import { runWorkflow } from '../../harness/runWorkflow';
 import { emulatorCredentials } from '../support/workflows';
+import { emulatorForTests } from '../support/emulatorSuite';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.stop();
-});
-beforeEach(() => emulator.reset());
+const emulator = emulatorForTests();
 
 const MIRROR_NAME = 'tcop-policy-a1b2c3d4-ins-web00001';
 

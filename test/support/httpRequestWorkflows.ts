@@ -10,6 +10,22 @@ export const ANY_API_EXAMPLE_SUMMARY = 'Instance and CPU';
 export const ANY_API_EXAMPLE_CVM = 'Find the instance (CVM DescribeInstances, POST)';
 export const ANY_API_EXAMPLE_MONITOR = 'CPU of the last minutes (Monitor GetMonitorData, GET)';
 
+/** What the example's summary says about the emulator's alerted instance (ins-emu00001). */
+export const ANY_API_EXAMPLE_EXPECTED_SUMMARY = {
+	alert: 'High CPU on a checkout server',
+	instanceId: 'ins-emu00001',
+	instanceName: 'app-1',
+	vpcId: 'vpc-emu00001',
+	subnetId: 'subnet-emu00001',
+	zone: 'ap-guangzhou-3',
+};
+
+/** The example's two calls as the emulator logs them: [service, version, action, signature, code]. */
+export const ANY_API_EXAMPLE_EXPECTED_CALLS = [
+	['cvm', '2017-03-12', 'DescribeInstances', 'ok', 'Success'],
+	['monitor', '2018-07-24', 'GetMonitorData', 'ok', 'Success'],
+];
+
 type Header = { name: string; value: string };
 
 /** One header list as the node's "Send Headers → Using Fields Below" stores it. */
