@@ -31,20 +31,20 @@ export async function runPerItem(
 	const operation = String(this.getNodeParameter('operation', 0));
 	const runKey = runKeyOf(this);
 	const earlierTry = runKey ? sharedFinishedItems.take(runKey) : undefined;
-	const finished = new Map<number, FinishedItem>();
+	const finished = new Map<number, INodeExecutionData[]>();
+	const fingerprintOf = (itemIndex: number) => itemFingerprint(operation, items[itemIndex].json);
 	let anyFailed = false;
 
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
-		const fingerprint = itemFingerprint(operation, items[itemIndex].json);
 		const remembered = earlierTry?.get(itemIndex);
-		if (remembered?.fingerprint === fingerprint) {
-			finished.set(itemIndex, remembered);
+		if (remembered && remembered.fingerprint === fingerprintOf(itemIndex)) {
+			finished.set(itemIndex, remembered.output);
 			return remembered.output;
 		}
 		try {
 			const results = await handleItem(itemIndex, readCallOptions.call(this, itemIndex));
 			const output = results.map((result) => ({ ...result, pairedItem: { item: itemIndex } }));
-			finished.set(itemIndex, { fingerprint, output });
+			finished.set(itemIndex, output);
 			return output;
 		} catch (error) {
 			anyFailed = true;
@@ -59,6 +59,11 @@ export async function runPerItem(
 	} finally {
 		// A run with a failed item may be tried again (n8n also retries when the first output
 		// item is an error item); one without is not, and needs no memory.
-		if (runKey && anyFailed) sharedFinishedItems.remember(runKey, finished);
+		// Fingerprints are taken only then, so a run without failures pays nothing for them.
+		if (runKey && anyFailed) {
+			const remembered = new Map<number, FinishedItem>();
+			for (const [itemIndex, output] of finished) remembered.set(itemIndex, { fingerprint: fingerprintOf(itemIndex), output });
+			sharedFinishedItems.remember(runKey, remembered);
+		}
 	}
 }
