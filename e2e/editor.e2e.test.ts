@@ -344,10 +344,14 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 		for (const value of [mirror.TrafficMirrorId, 'vpc-emu00001', 'browser-run', 'RUNNING', 'eni-emu00001', '10.0.2.20', call.requestId]) expect(row).toContain(value);
 
 		await byTestId(output, 'radio-button-json').click();
-		const json = await waitUntil('the JSON view', async () => await output.innerText(), (text) => text.includes('"TrafficMirrorId"'));
-		for (const line of [`"TrafficMirrorId": "${mirror.TrafficMirrorId}"`, '"TrafficMirrorName": "browser-run"', '"VpcId": "vpc-emu00001"', `"RequestId": "${call.requestId}"`]) {
-			expect(json.replace(/\s+/g, ' ')).toContain(line);
-		}
+		// The JSON view draws its lines over several frames: wait for the whole object, not its first line.
+		const jsonLines = [`"TrafficMirrorId": "${mirror.TrafficMirrorId}"`, '"TrafficMirrorName": "browser-run"', '"VpcId": "vpc-emu00001"', `"RequestId": "${call.requestId}"`];
+		const json = await waitUntil(
+			'the JSON view with the whole TrafficMirror',
+			async () => (await output.innerText()).replace(/\s+/g, ' '),
+			(text) => jsonLines.every((line) => text.includes(line)),
+		);
+		for (const line of jsonLines) expect(json).toContain(line);
 		await screenshot('run-output.png');
 
 		// A source network that is no CIDR: refused before any call, the message names field, item and value.
