@@ -65,6 +65,29 @@ interface ProcessResult {
 	firstSignedAt: Record<string, number>;
 }
 
+/** The request's TrafficMirrorName; a throttled request is refused before its body is read, so from the raw body. */
+function mirrorNameOf(entry: { body?: unknown; rawBody?: string }): string {
+	let body = entry.body as { TrafficMirrorName?: unknown } | undefined;
+	if (body === undefined && entry.rawBody) {
+		try {
+			body = JSON.parse(entry.rawBody) as { TrafficMirrorName?: unknown };
+		} catch {
+			body = undefined;
+		}
+	}
+	return String(body?.TrafficMirrorName ?? '');
+}
+
+function answersPerProcess(answers: CreateAnswer[], processCount: number, prefixOf: (index: number) => string, startedAt: number) {
+	const perProcess = Array.from({ length: processCount }, (_, index) =>
+		codesPerSecond(answers.filter((answer) => answer.trafficMirrorName.startsWith(prefixOf(index))), startedAt),
+	);
+	return {
+		successPerSecondByProcess: perProcess.map((codes) => codes.Success),
+		throttledPerSecondByProcess: perProcess.map((codes) => codes.RequestLimitExceeded),
+	};
+}
+
 /** One n8n process (scripts/benchRun.ts), warmed up and waiting for the start. */
 class BenchProcess {
 	readonly lines: string[] = [];
@@ -220,7 +243,7 @@ async function runScenario(
 			.map((entry) => ({
 				answeredAt: entry.answeredAt ?? entry.time,
 				code: entry.code,
-				trafficMirrorName: String((entry.body as { TrafficMirrorName?: unknown } | undefined)?.TrafficMirrorName ?? ''),
+				trafficMirrorName: mirrorNameOf(entry),
 			}));
 		const successes = answers.filter((answer) => answer.code === 'Success');
 		const throttled = answers.filter((answer) => isThrottle(answer.code)).length;
@@ -276,6 +299,8 @@ async function runScenario(
 			timedOut,
 			loadAverage1m: [round(loadBefore, 2), round(loadAfter, 2)],
 			emulatorCodesPerSecond: codesPerSecond(answers, startedAt),
+			// How the processes shared the key: successes and throttles per second, a row each.
+			...(processCount > 1 ? answersPerProcess(answers, processCount, prefixOf, startedAt) : {}),
 		};
 		if (stopping) {
 			// A process whose execution failed before it was to be killed stopped when it exited.

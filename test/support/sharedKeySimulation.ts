@@ -18,6 +18,13 @@ export interface SharedKeySimulation {
 	stopsAt?: Array<number | undefined>;
 	/** Random network jitter added to each direction, at most this many ms. */
 	jitterMs?: number;
+	/**
+	 * Items each process creates, as in the benchmark: a process stops once all of its items are
+	 * accepted. Without it a process sends until it stops or the simulation ends.
+	 */
+	itemsPerProcess?: number;
+	/** Seeds the simulated network jitter, and so which calls Tencent throttles. */
+	seed?: number;
 }
 
 export interface SharedKeyResult {
@@ -26,13 +33,15 @@ export interface SharedKeyResult {
 	accepted: number;
 	throttled: number;
 	throttledPerSecond: number[];
+	/** When each accepted answer arrived (ms), every process together, in order. */
+	acceptedAt: number[];
 }
 
 export async function simulateSharedKey(options: SharedKeySimulation): Promise<SharedKeyResult> {
-	const { processes, seconds, latencyMs, limit = 20, stopsAt = [], jitterMs = 20 } = options;
+	const { processes, seconds, latencyMs, limit = 20, stopsAt = [], jitterMs = 20, itemsPerProcess = Infinity } = options;
 	const inFlight = concurrencyForRate(limit, latencyMs, 50);
 	let now = 0;
-	let seed = 42;
+	let seed = options.seed ?? 42;
 	const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 	const timers: Array<{ at: number; order: number; run: () => void }> = [];
 	let order = 0;
@@ -40,6 +49,7 @@ export async function simulateSharedKey(options: SharedKeySimulation): Promise<S
 	const wait = async (ms: number) => await new Promise<void>((resolve) => at(now + Math.max(0, ms), resolve));
 
 	const acceptedTimes: number[] = [];
+	const acceptedAt: number[] = [];
 	const acceptedPerSecond = Array.from({ length: processes }, () => new Array<number>(seconds).fill(0));
 	let throttled = 0;
 	const throttledPerSecond = new Array<number>(seconds).fill(0);
@@ -56,9 +66,14 @@ export async function simulateSharedKey(options: SharedKeySimulation): Promise<S
 	for (let p = 0; p < processes; p++) {
 		const limiter = new AdaptiveRateLimiter(() => now, wait);
 		const stopMs = stopsAt[p] === undefined ? endMs : stopsAt[p]! * 1000;
+		let itemsLeft = itemsPerProcess;
 		const loop = async () => {
 			let attempt = 0;
 			while (now < stopMs) {
+				if (attempt === 0) {
+					if (itemsLeft <= 0) return;
+					itemsLeft--;
+				}
 				const grantedAt = await limiter.acquire('AKID\u0000CreateTrafficMirror', limit);
 				if (now >= stopMs) return;
 				await wait(latencyMs / 2 + random() * jitterMs);
@@ -66,6 +81,8 @@ export async function simulateSharedKey(options: SharedKeySimulation): Promise<S
 				await wait(latencyMs / 2 + random() * jitterMs);
 				if (accepted) {
 					attempt = 0;
+					acceptedAt.push(now);
+					limiter.onAccepted('AKID\u0000CreateTrafficMirror');
 					const second = Math.floor(now / 1000);
 					if (second < seconds) acceptedPerSecond[p][second]++;
 				} else {
@@ -89,5 +106,5 @@ export async function simulateSharedKey(options: SharedKeySimulation): Promise<S
 		next.run();
 	}
 	const accepted = acceptedPerSecond.flat().reduce((sum, n) => sum + n, 0);
-	return { acceptedPerSecond, accepted, throttled, throttledPerSecond };
+	return { acceptedPerSecond, accepted, throttled, throttledPerSecond, acceptedAt };
 }

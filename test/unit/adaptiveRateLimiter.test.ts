@@ -1,11 +1,10 @@
 import {
 	AdaptiveRateLimiter,
 	concurrencyForRate,
+	CUBIC_GROWTH,
 	DECREASE,
-	INCREASE_PER_SECOND,
 	LatencyTracker,
 	MIN_RATE,
-	QUIET_SPELL_MS,
 	RETURN_SECONDS,
 } from '../../nodes/TencentCloudVpc/transport/policy/adaptiveRateLimiter';
 
@@ -54,6 +53,23 @@ async function grantAll(limiter: AdaptiveRateLimiter, clock: ReturnType<typeof f
 	while (!settled && (await clock.advance()));
 	await Promise.all(pending);
 	return grants;
+}
+
+/**
+ * A process with more items than its rate: callers always wait on key 'k' (limit 20) until
+ * `untilMs`, and Tencent accepts the calls `accepts` picks (by their order).
+ */
+async function sendWhileWaiting(limiter: AdaptiveRateLimiter, clock: ReturnType<typeof fakeClock>, untilMs: number, accepts: (index: number) => boolean) {
+	let sent = 0;
+	const caller = async () => {
+		for (;;) {
+			await limiter.acquire('k', 20);
+			if (accepts(sent++)) limiter.onAccepted('k');
+		}
+	};
+	for (let i = 0; i < 5; i++) void caller();
+	await new Promise((resolve) => setImmediate(resolve));
+	while (clock.now() < untilMs && (await clock.advance()));
 }
 
 describe('AdaptiveRateLimiter pacing', () => {
@@ -123,16 +139,35 @@ describe('AdaptiveRateLimiter adapting to throttling', () => {
 		expect(limiter.currentRate('k')).toBeLessThan(20 * DECREASE * DECREASE + 0.05);
 	});
 
-	test('alone at the ceiling after a quiet spell, a throttle costs little: back at the ceiling in two seconds, fast, then flat', () => {
+	test('throttled at the ceiling while others share the key, it cuts to the share Tencent gave it in the last second', async () => {
 		const clock = fakeClock();
 		const limiter = new AdaptiveRateLimiter(clock.now, clock.wait, WINDOW);
-		void limiter.acquire('k', 20);
-		limiter.onThrottled('k', 0);
+		// Two seconds at 20/s of which Tencent accepted one call in three; callers still waiting.
+		await sendWhileWaiting(limiter, clock, 2000, (index) => index % 3 === 0);
+		limiter.onThrottled('k', clock.now());
+		// 20 grants in the last second, 7 of them accepted: answers older than a second do not count.
+		expect(limiter.currentRate('k')).toBe(7);
+	});
+
+	test('in its first second a key cannot tell sharing from jitter: it takes the share it got', async () => {
+		const clock = fakeClock();
+		const limiter = new AdaptiveRateLimiter(clock.now, clock.wait, WINDOW);
+		await sendWhileWaiting(limiter, clock, 400, () => true);
+		limiter.onThrottled('k', clock.now());
+		expect(limiter.currentRate('k')).toBe(9);
+	});
+
+	test('alone at the ceiling (most of the last second accepted), a throttle is jitter: back at the ceiling in two seconds, fast, then flat', async () => {
+		const clock = fakeClock();
+		const limiter = new AdaptiveRateLimiter(clock.now, clock.wait, WINDOW);
+		await sendWhileWaiting(limiter, clock, 2000, () => true);
+		const throttledAt = clock.now();
+		limiter.onThrottled('k', throttledAt);
 		const rateAt = (seconds: number) => {
-			clock.skip(seconds * 1000 - clock.now());
+			clock.skip(throttledAt + seconds * 1000 - clock.now());
 			return limiter.currentRate('k');
 		};
-		const curve = [0, 0.5, 1, 1.5, 2, 3].map(rateAt);
+		const curve = [0, 0.5, 1, 1.5, RETURN_SECONDS, 3].map(rateAt);
 		expect(curve[0]).toBeCloseTo(20 * DECREASE, 5);
 		for (let i = 1; i < curve.length; i++) expect(curve[i]).toBeGreaterThan(curve[i - 1] - 1e-9);
 		expect(curve[1] - curve[0]).toBeGreaterThan(curve[3] - curve[2]);
@@ -140,45 +175,22 @@ describe('AdaptiveRateLimiter adapting to throttling', () => {
 		expect(curve[5]).toBe(20);
 	});
 
-	test('throttled again soon after (the key is shared), it grows back additively, the same for every process', () => {
+	test('below the ceiling a throttle cuts by DECREASE; the rate then grows by CUBIC_GROWTH × t³: slowly near the cut, fast after a few quiet seconds', async () => {
 		const clock = fakeClock();
 		const limiter = new AdaptiveRateLimiter(clock.now, clock.wait, WINDOW);
-		void limiter.acquire('k', 20);
-		limiter.onThrottled('k', 0);
-		clock.skip(2500); // back at 20, and throttled again within the quiet spell
-		limiter.onThrottled('k', 2500);
-		expect(limiter.currentRate('k')).toBeCloseTo(16, 5);
-		clock.skip(2000);
-		expect(limiter.currentRate('k')).toBeCloseTo(16 + 2 * INCREASE_PER_SECOND, 5);
-		clock.skip(2000);
-		expect(limiter.currentRate('k')).toBeCloseTo(16 + 4 * INCREASE_PER_SECOND, 5);
-	});
-
-	test('sharing, a whole quiet spell without a throttle means the others left: back at the ceiling within two more seconds', () => {
-		const clock = fakeClock();
-		const limiter = new AdaptiveRateLimiter(clock.now, clock.wait, WINDOW);
-		void limiter.acquire('k', 20);
-		limiter.onThrottled('k', 0);
-		clock.skip(2500);
-		limiter.onThrottled('k', 2500); // shared: 16, growing additively
-		clock.skip(QUIET_SPELL_MS);
-		const atQuiet = limiter.currentRate('k');
-		expect(atQuiet).toBeCloseTo(16 + (QUIET_SPELL_MS / 1000) * INCREASE_PER_SECOND, 5);
-		clock.skip(500);
-		// Faster than the additive 0.25 in half a second.
-		expect(limiter.currentRate('k')).toBeGreaterThan(atQuiet + 0.5);
-		clock.skip(RETURN_SECONDS * 1000);
-		expect(limiter.currentRate('k')).toBe(20);
-	});
-
-	test('after a quiet spell, a throttle at the ceiling is taken for jitter again', () => {
-		const clock = fakeClock();
-		const limiter = new AdaptiveRateLimiter(clock.now, clock.wait, WINDOW);
-		void limiter.acquire('k', 20);
-		limiter.onThrottled('k', 0);
-		clock.skip(QUIET_SPELL_MS + 1000);
+		await sendWhileWaiting(limiter, clock, 2000, (index) => index % 2 === 0);
 		limiter.onThrottled('k', clock.now());
-		clock.skip(RETURN_SECONDS * 1000);
+		expect(limiter.currentRate('k')).toBe(10);
+		clock.skip(500);
+		limiter.onThrottled('k', clock.now());
+		const cutTo = (10 + CUBIC_GROWTH * 0.5 ** 3) * DECREASE;
+		expect(limiter.currentRate('k')).toBeCloseTo(cutTo, 5);
+		const growth = [1, 2, 3, 4].map(() => {
+			clock.skip(1000);
+			return limiter.currentRate('k') - cutTo;
+		});
+		expect(growth.map((g) => Number(g.toFixed(5)))).toEqual([1, 8, 27, 64].map((cube) => Number((CUBIC_GROWTH * cube).toFixed(5))));
+		clock.skip(10_000);
 		expect(limiter.currentRate('k')).toBe(20);
 	});
 
@@ -186,7 +198,7 @@ describe('AdaptiveRateLimiter adapting to throttling', () => {
 		const clock = fakeClock();
 		const limiter = new AdaptiveRateLimiter(clock.now, clock.wait, WINDOW);
 		void limiter.acquire('k', 20);
-		for (let i = 0; i < 30; i++) {
+		for (let i = 0; i < 100; i++) {
 			clock.skip(1);
 			limiter.onThrottled('k', clock.now());
 		}
@@ -199,14 +211,42 @@ describe('AdaptiveRateLimiter adapting to throttling', () => {
 		const times: number[] = [];
 		const pending = Array.from({ length: 10 }, () => limiter.acquire('k', 20).then((t) => times.push(t)));
 		await new Promise((resolve) => setImmediate(resolve));
+		for (let i = 0; i < 5; i++) limiter.onAccepted('k'); // Tencent's share for this process: 5 a second
 		limiter.onThrottled('k', 0); // the first grant, at 0
 		let settled = false;
 		void Promise.all(pending).then(() => (settled = true));
 		while (!settled && (await clock.advance()));
 		const gaps = times.slice(1).map((t, i) => t - times[i]);
-		// 20/s would be 50 ms apart; after the cut every gap is wider, the first one about 1/16 s.
-		expect(gaps[0]).toBeGreaterThan(60);
-		expect(Math.min(...gaps)).toBeGreaterThan(50);
+		// 20/s would be 50 ms apart; after the cut to 5/s about a fifth of the window (the rate grows back slowly).
+		expect(gaps[0]).toBeGreaterThan(195);
+		expect(Math.min(...gaps)).toBeGreaterThan(180);
+	});
+
+	test('a refused call frees its place in the window at once', async () => {
+		const clock = fakeClock();
+		const limiter = new AdaptiveRateLimiter(clock.now, clock.wait, WINDOW);
+		const first = await grantAll(limiter, clock, Array.from({ length: 20 }, () => ({ key: 'k', limit: 20 })));
+		expect(first.map((grant) => grant.time)).toEqual(Array.from({ length: 20 }, (_, i) => i * 50));
+		// Tencent refused the last two (granted at 900 and 950); it accepted the other 18.
+		for (let i = 0; i < 18; i++) limiter.onAccepted('k');
+		limiter.onThrottled('k', 900);
+		limiter.onThrottled('k', 950);
+		const [next] = await grantAll(limiter, clock, [{ key: 'k', limit: 20 }]);
+		// Still held by the refused calls the window would not free a place before 1100 (the third grant + 1000).
+		expect(next.time).toBeLessThan(1100);
+	});
+
+	test('a faster caller joining a slow key is paced from the pending timer, not granted in a burst', async () => {
+		const clock = fakeClock();
+		const limiter = new AdaptiveRateLimiter(clock.now, clock.wait, WINDOW);
+		const slow = grantAll(limiter, clock, Array.from({ length: 3 }, () => ({ key: 'k', limit: 2 })));
+		await new Promise((resolve) => setImmediate(resolve));
+		clock.skip(10);
+		const fast = await grantAll(limiter, clock, Array.from({ length: 10 }, () => ({ key: 'k', limit: 20 })));
+		await slow;
+		const times = fast.map((grant) => grant.time).sort((a, b) => a - b);
+		const gaps = times.slice(1).map((t, i) => t - times[i]);
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(50);
 	});
 
 	test('a timer that fires late catches up, without ever putting more than the limit in a second', async () => {

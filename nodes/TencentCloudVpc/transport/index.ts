@@ -153,6 +153,8 @@ export async function tencentCloudApiRequest(
 		sharedLatency.observe(secretId, Date.now() - sentAt);
 
 		const code = extractTencentCloudError(answer)?.code;
+		// Any answer but a throttle took a place in Tencent's window for this key.
+		if (!code || !isThrottlingCode(code)) sharedRateLimiter.onAccepted(limiterKey);
 		if (!code) break;
 		const pause = backoffMs(attempt);
 		if (isThrottlingCode(code)) {

@@ -16,24 +16,26 @@ export const WINDOW_SAFETY_MS = 40;
 export const CAP_WINDOW_MS = WINDOW_MS + 10;
 
 /**
- * How the rate follows Tencent's answers: additive increase, multiplicative decrease (AIMD, as
- * in TCP). A throttling answer cuts the key's rate to DECREASE times what it was; it then grows
- * back by INCREASE requests/s every second. Processes sharing one key converge on a fair share
- * without talking to each other: a cut takes more from whoever sends more, and everyone grows
- * back by the same amount. Values tuned with test/support/sharedKeySimulation.ts and the benchmark.
+ * How the rate follows Tencent's answers. Tencent counts a key's calls over a sliding second and
+ * refuses the ones over its limit; each process sees only its own answers. Values tuned with
+ * test/support/sharedKeySimulation.ts, then checked with `npm run bench`.
+ *
+ * - Throttled at the ceiling while sending all it may, a process learns its share: the calls
+ *   Tencent accepted from it in the last second. Processes that start together each take about
+ *   their share at once, instead of cutting step by step while the window stays full.
+ * - If that share is most of the limit, the process is alone on its key and the throttle was
+ *   jitter (a busy host): it returns to the ceiling in RETURN_SECONDS.
+ * - Below the ceiling a throttle cuts the rate to DECREASE times what it was, once per cut.
+ * - After a cut the rate grows back by CUBIC_GROWTH × t³ requests/s, t seconds after the cut:
+ *   hardly at all near the level that was just throttled, fast once nothing has been throttled
+ *   for a few seconds (the others have gone). Every process grows by the same curve; shares stay
+ *   even as long as throttles fall on processes in proportion to what they send.
  */
-export const DECREASE = 0.8;
-/** Requests/s added per second without throttling, once shared. */
-export const INCREASE_PER_SECOND = 0.5;
-/**
- * Throttled at the ceiling (Tencent's own limit) after a quiet spell, a process is most likely
- * alone on its key and was unlucky with jitter: it returns to the ceiling along a cubic curve
- * (TCP CUBIC's shape: fast, then flat near the ceiling) in RETURN_SECONDS, so the throttle costs
- * little. Throttled again soon after, it shares the key and grows additively like the others;
- * and sharing, a whole quiet spell without a throttle means the others have left: it returns.
- */
+export const DECREASE = 0.93;
+export const CUBIC_GROWTH = 0.04;
 export const RETURN_SECONDS = 2;
-export const QUIET_SPELL_MS = 5000;
+/** Accepted calls in the last second, as a part of the ceiling, that say a process is alone. */
+export const ALONE_SHARE = 0.75;
 
 /** From `from` back to `ceiling` in RETURN_SECONDS along a cubic: fast at first, flat as it arrives. */
 function quickReturn(from: number, ceiling: number, seconds: number): number {
@@ -46,14 +48,20 @@ export const MIN_RATE = 0.5;
 interface KeyState {
 	/** The ceiling of the latest caller: the option Rate Limit, at most Tencent's limit. */
 	ceiling: number;
-	/** When the rate was last cut, to what, and whether it returns quickly (cut at the ceiling after a quiet spell). */
+	/** When the rate was last cut, to what, and whether it returns quickly (alone at the ceiling). */
 	throttledAt?: number;
 	cutTo?: number;
-	cutAtCeiling?: boolean;
+	alone?: boolean;
+	/** When this key's first request was granted: its first second says nothing about sharing. */
+	firstGrantAt?: number;
 	/** When the previous grant was due on the pacing schedule. */
 	lastDue?: number;
-	/** Actual grant times inside the current window, oldest first. */
+	/** When the pending timer is due to fire. */
+	wakeAt?: number;
+	/** Grant times inside the current window, oldest first, less the ones Tencent refused. */
 	grants: number[];
+	/** When Tencent's accepting answers arrived, inside the last window. */
+	accepted: number[];
 	waiters: Array<(grantedAt: number) => void>;
 	timerPending: boolean;
 }
@@ -92,14 +100,34 @@ export class AdaptiveRateLimiter {
 	onThrottled(key: string, grantedAt: number): void {
 		const state = this.states.get(key);
 		if (!state) return;
+		// A refused call used none of Tencent's window, so it holds no place in ours.
+		const refused = state.grants.indexOf(grantedAt);
+		if (refused >= 0) state.grants.splice(refused, 1);
 		// Requests granted before the last cut were sent at the old rate; they say nothing new.
 		if (state.throttledAt !== undefined && grantedAt < state.throttledAt) return;
 		const now = this.now();
 		const rate = this.rateOf(state, now);
-		const quiet = state.throttledAt === undefined || now - state.throttledAt > QUIET_SPELL_MS;
-		state.cutAtCeiling = quiet && rate >= state.ceiling;
-		state.cutTo = Math.max(MIN_RATE, rate * DECREASE);
+		let cutTo = rate * DECREASE;
+		state.alone = false;
+		// Waiting callers mean the process sends all it may: what Tencent accepted from it in the
+		// last second is its share of the key.
+		if (rate >= state.ceiling && state.waiters.length > 0) {
+			const share = this.acceptedInWindow(state, now);
+			const settled = state.firstGrantAt !== undefined && now - state.firstGrantAt >= WINDOW_MS;
+			if (settled && share >= ALONE_SHARE * state.ceiling) state.alone = true;
+			else cutTo = Math.min(cutTo, share);
+		}
+		state.cutTo = Math.max(MIN_RATE, cutTo);
 		state.throttledAt = now;
+	}
+
+	/** Tencent accepted a request for `key`. */
+	onAccepted(key: string): void {
+		const state = this.states.get(key);
+		if (!state) return;
+		const now = this.now();
+		state.accepted.push(now);
+		this.acceptedInWindow(state, now); // keeps only the last window's
 	}
 
 	/** Forgets what every key learnt (for tests that must start from a clean slate). */
@@ -116,7 +144,7 @@ export class AdaptiveRateLimiter {
 	private stateOf(key: string): KeyState {
 		let state = this.states.get(key);
 		if (!state) {
-			state = { ceiling: TENCENT_ACTION_RATE_LIMIT, grants: [], waiters: [], timerPending: false };
+			state = { ceiling: TENCENT_ACTION_RATE_LIMIT, grants: [], accepted: [], waiters: [], timerPending: false };
 			this.states.set(key, state);
 		}
 		return state;
@@ -125,16 +153,13 @@ export class AdaptiveRateLimiter {
 	private rateOf(state: KeyState, now: number): number {
 		if (state.throttledAt === undefined || state.cutTo === undefined) return state.ceiling;
 		const seconds = (now - state.throttledAt) / 1000;
-		const quietMs = QUIET_SPELL_MS / 1000;
-		let rate: number;
-		if (state.cutAtCeiling) rate = quickReturn(state.cutTo, state.ceiling, seconds);
-		else if (seconds <= quietMs) rate = state.cutTo + INCREASE_PER_SECOND * seconds;
-		else {
-			// Quiet for a whole spell while sharing: the others have left the key; take their share back.
-			const reached = state.cutTo + INCREASE_PER_SECOND * quietMs;
-			rate = quickReturn(reached, state.ceiling, seconds - quietMs);
-		}
+		const rate = state.alone ? quickReturn(state.cutTo, state.ceiling, seconds) : state.cutTo + CUBIC_GROWTH * seconds ** 3;
 		return Math.min(state.ceiling, Math.max(MIN_RATE, rate));
+	}
+
+	private acceptedInWindow(state: KeyState, now: number): number {
+		while (state.accepted.length && state.accepted[0] <= now - WINDOW_MS) state.accepted.shift();
+		return state.accepted.length;
 	}
 
 	/** Grants every waiter that is due, then sleeps until the next one is. */
@@ -147,12 +172,15 @@ export class AdaptiveRateLimiter {
 			const perWindow = Math.max(1, Math.floor((rate * this.capWindowMs) / WINDOW_MS + 1e-9));
 			while (state.grants.length && state.grants[0] <= now - this.capWindowMs) state.grants.shift();
 
-			const scheduled = state.lastDue === undefined ? now : state.lastDue + spacing;
+			// Woken by a timer, nothing could have gone before it fired, even if the rate has grown
+			// since it was set: only the timer's own lateness is made up, or a rising rate would burst.
+			const scheduled = Math.max(state.lastDue === undefined ? now : state.lastDue + spacing, state.wakeAt ?? -Infinity);
 			const windowFree =
 				state.grants.length >= perWindow ? state.grants[state.grants.length - perWindow] + this.capWindowMs : -Infinity;
 			const due = Math.max(scheduled, windowFree);
 			if (due > now) {
 				state.timerPending = true;
+				state.wakeAt = due;
 				void this.wait(due - now).then(() => {
 					state.timerPending = false;
 					this.pump(state);
@@ -162,6 +190,8 @@ export class AdaptiveRateLimiter {
 			// Late (a timer woken late by a busy event loop) keeps the schedule, so the lost time is
 			// made up within the window cap; idle for a whole window starts it afresh.
 			state.lastDue = now - due < this.capWindowMs ? due : now;
+			state.wakeAt = undefined;
+			state.firstGrantAt ??= now;
 			state.grants.push(now);
 			state.waiters.shift()!(now);
 		}
