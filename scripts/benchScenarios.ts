@@ -65,17 +65,13 @@ interface ProcessResult {
 	firstSignedAt: Record<string, number>;
 }
 
-/** The request's TrafficMirrorName; a throttled request is refused before its body is read, so from the raw body. */
-function mirrorNameOf(entry: { body?: unknown; rawBody?: string }): string {
-	let body = entry.body as { TrafficMirrorName?: unknown } | undefined;
-	if (body === undefined && entry.rawBody) {
-		try {
-			body = JSON.parse(entry.rawBody) as { TrafficMirrorName?: unknown };
-		} catch {
-			body = undefined;
-		}
+/** The request's TrafficMirrorName, from the raw body: a throttled request is refused before its body is parsed. */
+function mirrorNameOf(entry: { rawBody: string }): string {
+	try {
+		return String((JSON.parse(entry.rawBody) as { TrafficMirrorName?: unknown }).TrafficMirrorName ?? '');
+	} catch {
+		return '';
 	}
-	return String(body?.TrafficMirrorName ?? '');
 }
 
 function answersPerProcess(answers: CreateAnswer[], processCount: number, prefixOf: (index: number) => string, startedAt: number) {

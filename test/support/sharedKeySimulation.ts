@@ -1,3 +1,4 @@
+import { SlidingWindowRateLimiter } from '../../emulator/rateLimiter';
 import { AdaptiveRateLimiter, concurrencyForRate } from '../../nodes/TencentCloudVpc/transport/policy/adaptiveRateLimiter';
 import { backoffMs } from '../../nodes/TencentCloudVpc/transport/policy/retryPolicy';
 
@@ -48,20 +49,15 @@ export async function simulateSharedKey(options: SharedKeySimulation): Promise<S
 	const at = (time: number, run: () => void) => timers.push({ at: time, order: order++, run });
 	const wait = async (ms: number) => await new Promise<void>((resolve) => at(now + Math.max(0, ms), resolve));
 
-	const acceptedTimes: number[] = [];
 	const acceptedAt: number[] = [];
 	const acceptedPerSecond = Array.from({ length: processes }, () => new Array<number>(seconds).fill(0));
 	let throttled = 0;
 	const throttledPerSecond = new Array<number>(seconds).fill(0);
 	const endMs = seconds * 1000;
 
-	/** Tencent: a sliding window per key and action. */
-	const arrive = (): boolean => {
-		while (acceptedTimes.length && acceptedTimes[0] <= now - 1000) acceptedTimes.shift();
-		if (acceptedTimes.length >= limit) return false;
-		acceptedTimes.push(now);
-		return true;
-	};
+	/** Tencent: the emulator's own sliding window per key and action. */
+	const tencent = new SlidingWindowRateLimiter(limit);
+	const arrive = (): boolean => tencent.tryAcquire('AKID\u0000CreateTrafficMirror', now);
 
 	for (let p = 0; p < processes; p++) {
 		const limiter = new AdaptiveRateLimiter(() => now, wait);

@@ -139,22 +139,18 @@ describe('AdaptiveRateLimiter adapting to throttling', () => {
 		expect(limiter.currentRate('k')).toBeLessThan(20 * DECREASE * DECREASE + 0.05);
 	});
 
-	test('throttled at the ceiling while others share the key, it cuts to the share Tencent gave it in the last second', async () => {
+	test.each([
+		// Two seconds at 20/s of which Tencent accepted one call in three: 20 grants in the last
+		// second, 7 of them accepted (answers older than a second do not count).
+		['throttled at the ceiling while others share the key, it cuts to the share Tencent gave it in the last second', 2000, (index: number) => index % 3 === 0, 7],
+		// 400 ms, all accepted: 9 calls, which alone or shared look the same so early.
+		['in its first second a key cannot tell sharing from jitter: it takes the share it got', 400, () => true, 9],
+	])('%s', async (_, untilMs, accepts, share) => {
 		const clock = fakeClock();
 		const limiter = new AdaptiveRateLimiter(clock.now, clock.wait, WINDOW);
-		// Two seconds at 20/s of which Tencent accepted one call in three; callers still waiting.
-		await sendWhileWaiting(limiter, clock, 2000, (index) => index % 3 === 0);
+		await sendWhileWaiting(limiter, clock, untilMs, accepts);
 		limiter.onThrottled('k', clock.now());
-		// 20 grants in the last second, 7 of them accepted: answers older than a second do not count.
-		expect(limiter.currentRate('k')).toBe(7);
-	});
-
-	test('in its first second a key cannot tell sharing from jitter: it takes the share it got', async () => {
-		const clock = fakeClock();
-		const limiter = new AdaptiveRateLimiter(clock.now, clock.wait, WINDOW);
-		await sendWhileWaiting(limiter, clock, 400, () => true);
-		limiter.onThrottled('k', clock.now());
-		expect(limiter.currentRate('k')).toBe(9);
+		expect(limiter.currentRate('k')).toBe(share);
 	});
 
 	test('alone at the ceiling (most of the last second accepted), a throttle is jitter: back at the ceiling in two seconds, fast, then flat', async () => {
