@@ -26,6 +26,8 @@ export interface SharedKeySimulation {
 	itemsPerProcess?: number;
 	/** Seeds the simulated network jitter, and so which calls Tencent throttles. */
 	seed?: number;
+	/** Extra delay per process, each way (ms): a worker farther from Tencent than the others. */
+	extraDelayMs?: number[];
 }
 
 export interface SharedKeyResult {
@@ -72,9 +74,9 @@ export async function simulateSharedKey(options: SharedKeySimulation): Promise<S
 				}
 				const grantedAt = await limiter.acquire('AKID\u0000CreateTrafficMirror', limit);
 				if (now >= stopMs) return;
-				await wait(latencyMs / 2 + random() * jitterMs);
+				await wait(latencyMs / 2 + (options.extraDelayMs?.[p] ?? 0) + random() * jitterMs);
 				const accepted = arrive();
-				await wait(latencyMs / 2 + random() * jitterMs);
+				await wait(latencyMs / 2 + (options.extraDelayMs?.[p] ?? 0) + random() * jitterMs);
 				if (accepted) {
 					attempt = 0;
 					acceptedAt.push(now);

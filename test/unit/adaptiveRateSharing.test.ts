@@ -30,6 +30,18 @@ describe('processes sharing one key, each with its own limiter', () => {
 		for (const share of shares) expect(share).toBeLessThan(0.42);
 	});
 
+	test('a worker three times as far from Tencent as the others still gets a fair share over a minute', async () => {
+		// 100 ms more each way: it learns of each throttle later and keeps more calls in flight.
+		for (const seed of SEEDS) {
+			const result = await simulateSharedKey({ processes: 3, seconds: 60, latencyMs: 100, extraDelayMs: [0, 100, 0], seed });
+			const shares = result.acceptedPerSecond.map((process) => process.reduce((sum, n) => sum + n, 0) / result.accepted);
+			expect(result.accepted / 60).toBeGreaterThan(0.9 * 20);
+			expect(throttledPart(result)).toBeLessThan(0.1);
+			for (const share of shares) expect(share).toBeGreaterThan(0.25);
+			for (const share of shares) expect(share).toBeLessThan(0.42);
+		}
+	});
+
 	test('when one of three stops, the other two are back at 90 % of the limit within 10 s', async () => {
 		for (const seed of SEEDS) {
 			const result = await simulateSharedKey({ processes: 3, seconds: 30, latencyMs: 100, stopsAt: [undefined, undefined, 10], seed });
