@@ -41,7 +41,7 @@ export interface SharedKeyResult {
 }
 
 export async function simulateSharedKey(options: SharedKeySimulation): Promise<SharedKeyResult> {
-	const { processes, seconds, latencyMs, limit = 20, stopsAt = [], jitterMs = 20, itemsPerProcess = Infinity } = options;
+	const { processes, seconds, latencyMs, limit = 20, stopsAt = [], jitterMs = 20, itemsPerProcess = Infinity, extraDelayMs = [] } = options;
 	const inFlight = concurrencyForRate(limit, latencyMs, 50);
 	let now = 0;
 	let seed = options.seed ?? 42;
@@ -65,6 +65,7 @@ export async function simulateSharedKey(options: SharedKeySimulation): Promise<S
 		const limiter = new AdaptiveRateLimiter(() => now, wait);
 		const stopMs = stopsAt[p] === undefined ? endMs : stopsAt[p]! * 1000;
 		let itemsLeft = itemsPerProcess;
+		const oneWayMs = () => latencyMs / 2 + (extraDelayMs[p] ?? 0) + random() * jitterMs;
 		const loop = async () => {
 			let attempt = 0;
 			while (now < stopMs) {
@@ -74,9 +75,9 @@ export async function simulateSharedKey(options: SharedKeySimulation): Promise<S
 				}
 				const grantedAt = await limiter.acquire('AKID\u0000CreateTrafficMirror', limit);
 				if (now >= stopMs) return;
-				await wait(latencyMs / 2 + (options.extraDelayMs?.[p] ?? 0) + random() * jitterMs);
+				await wait(oneWayMs());
 				const accepted = arrive();
-				await wait(latencyMs / 2 + (options.extraDelayMs?.[p] ?? 0) + random() * jitterMs);
+				await wait(oneWayMs());
 				if (accepted) {
 					attempt = 0;
 					acceptedAt.push(now);

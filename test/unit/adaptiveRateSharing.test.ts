@@ -1,10 +1,19 @@
 import { achievedRate, recoveryTime } from '../../scripts/benchStats';
-import { simulateSharedKey } from '../support/sharedKeySimulation';
+import { simulateSharedKey, type SharedKeyResult } from '../support/sharedKeySimulation';
 
 // The real AdaptiveRateLimiter of several simulated processes against one simulated Tencent
 // (20 requests in any second per key and action, 100 ms latency): exact, and fast.
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 const throttledPart = (result: { accepted: number; throttled: number }) => result.throttled / (result.accepted + result.throttled);
+
+/** A minute of sharing: the key near the limit, few calls throttled, and a third each, give or take (a quarter to 42 %). */
+function expectFairMinute(result: SharedKeyResult) {
+	const shares = result.acceptedPerSecond.map((process) => process.reduce((sum, n) => sum + n, 0) / result.accepted);
+	expect(result.accepted / 60).toBeGreaterThan(0.9 * 20);
+	expect(throttledPart(result)).toBeLessThan(0.1);
+	for (const share of shares) expect(share).toBeGreaterThan(0.25);
+	for (const share of shares) expect(share).toBeLessThan(0.42);
+}
 
 describe('processes sharing one key, each with its own limiter', () => {
 	test('three with 100 items each, as in the benchmark: every item accepted, under 10 % of calls throttled, the aggregate near the limit', async () => {
@@ -21,24 +30,13 @@ describe('processes sharing one key, each with its own limiter', () => {
 	});
 
 	test('three for a minute converge on a fair share near the limit, with few throttled calls', async () => {
-		const result = await simulateSharedKey({ processes: 3, seconds: 60, latencyMs: 100 });
-		const shares = result.acceptedPerSecond.map((process) => process.reduce((sum, n) => sum + n, 0) / result.accepted);
-		expect(result.accepted / 60).toBeGreaterThan(0.9 * 20);
-		expect(throttledPart(result)).toBeLessThan(0.1);
-		// Fair: a third each, give or take; nobody below a quarter or above 42 %.
-		for (const share of shares) expect(share).toBeGreaterThan(0.25);
-		for (const share of shares) expect(share).toBeLessThan(0.42);
+		expectFairMinute(await simulateSharedKey({ processes: 3, seconds: 60, latencyMs: 100 }));
 	});
 
 	test('a worker three times as far from Tencent as the others still gets a fair share over a minute', async () => {
 		// 100 ms more each way: it learns of each throttle later and keeps more calls in flight.
 		for (const seed of SEEDS) {
-			const result = await simulateSharedKey({ processes: 3, seconds: 60, latencyMs: 100, extraDelayMs: [0, 100, 0], seed });
-			const shares = result.acceptedPerSecond.map((process) => process.reduce((sum, n) => sum + n, 0) / result.accepted);
-			expect(result.accepted / 60).toBeGreaterThan(0.9 * 20);
-			expect(throttledPart(result)).toBeLessThan(0.1);
-			for (const share of shares) expect(share).toBeGreaterThan(0.25);
-			for (const share of shares) expect(share).toBeLessThan(0.42);
+			expectFairMinute(await simulateSharedKey({ processes: 3, seconds: 60, latencyMs: 100, extraDelayMs: [0, 100, 0], seed }));
 		}
 	});
 

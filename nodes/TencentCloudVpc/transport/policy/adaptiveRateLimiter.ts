@@ -28,8 +28,8 @@ export const CAP_WINDOW_MS = WINDOW_MS + 10;
  * - Below the ceiling a throttle cuts the rate to DECREASE times what it was, once per cut.
  * - After a cut the rate grows back by CUBIC_GROWTH × t³ requests/s, t seconds after the cut:
  *   hardly at all near the level that was just throttled, fast once nothing has been throttled
- *   for a few seconds (the others have gone). Every process grows by the same curve; shares stay
- *   even as long as throttles fall on processes in proportion to what they send.
+ *   for a few seconds (the others have gone). Every process grows by the same curve, so shares even
+ *   out over a minute; over a few seconds which process a throttle hits is luck, and they drift.
  */
 export const DECREASE = 0.93;
 export const CUBIC_GROWTH = 0.04;
