@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { signTc3 } from './common/tc3Signer';
+import { TC_HEADERS } from './common/tencentCloudHeaders';
 import { resolveEndpoint, VPC_API_VERSION, VPC_SERVICE } from './common/tencentCloudEndpoint';
 import {
 	absoluteTarget,
@@ -168,6 +169,7 @@ function signVpcCall(credentials: ICredentialDataDecryptedObject, requestOptions
 	const headers = { ...(requestOptions.headers as IDataObject | undefined) };
 	const region = typeof headers[REGION_HEADER] === 'string' ? (headers[REGION_HEADER] as string) : '';
 	if (region === '') delete headers[REGION_HEADER];
+	delete headers[TC_HEADERS.service];
 
 	const endpoint = resolveEndpoint(
 		credentials.site as string | undefined,

@@ -17,6 +17,10 @@ import {
 import { backoffMs, hasTimeForRetry, isReadOnlyAction, isThrottlingCode, isTransientFailure } from './policy/retryPolicy';
 import { describeTencentCloudError, extractTencentCloudError } from './policy/tencentCloudErrors';
 import { resolveRegion } from '../helpers/regions';
+import { TC_HEADERS } from '../../../credentials/common/tencentCloudHeaders';
+
+/** The API this node calls, named to the credential like any caller names its own. */
+const VPC_API = { service: 'vpc', version: '2017-03-12' } as const;
 
 export const CREDENTIAL_TYPE = 'tencentCloudApi';
 
@@ -57,7 +61,12 @@ async function send(
 	const options: IHttpRequestOptions = {
 		method: 'POST',
 		url: '/',
-		headers: { 'X-TC-Action': action, 'X-TC-Region': resolveRegion(region) },
+		headers: {
+			[TC_HEADERS.service]: VPC_API.service,
+			[TC_HEADERS.version]: VPC_API.version,
+			[TC_HEADERS.action]: action,
+			[TC_HEADERS.region]: resolveRegion(region),
+		},
 		body,
 		json: true,
 		...(timeout ? { timeout } : {}),
