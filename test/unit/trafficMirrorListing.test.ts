@@ -1,11 +1,11 @@
-import type { TrafficMirror } from '../../nodes/TencentCloudVpc/helpers/interfaces';
+import type { TrafficMirror } from '../../nodes/TencentCloudVpc/trafficMirrors/trafficMirror';
 import { collectAllPages } from '../../nodes/TencentCloudVpc/helpers/collectAllPages';
-import { fixedParameterValue } from '../../nodes/TencentCloudVpc/helpers/fixedParameterValue';
+import { fixedParameterValue } from '../../nodes/TencentCloudVpc/methods/fixedParameterValue';
 import {
 	DESCRIBE_TRAFFIC_MIRRORS_MAX_LIMIT,
 	pageTrafficMirrors,
 } from '../../nodes/TencentCloudVpc/helpers/pageTrafficMirrors';
-import { planTrafficMirrorListQuery } from '../../nodes/TencentCloudVpc/helpers/trafficMirrorListQuery';
+import { planTrafficMirrorListQuery } from '../../nodes/TencentCloudVpc/trafficMirrors/listQuery';
 
 function mirror(n: number, overrides: Partial<TrafficMirror> = {}): TrafficMirror {
 	return {

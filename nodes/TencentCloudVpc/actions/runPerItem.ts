@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { type FinishedItem, itemFingerprint, sharedFinishedItems } from '../exactlyOnce/finishedItems';
-import { asNodeError, errorItem } from '../helpers/errorItem';
+import { asNodeError, errorItem } from './errorItem';
 import { itemConcurrency } from '../transport';
 import { runWithConcurrency } from '../transport/policy/runWithConcurrency';
 import { type CallOptions, readCallOptions } from './common.descriptions';

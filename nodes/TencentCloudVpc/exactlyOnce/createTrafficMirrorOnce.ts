@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { asNodeError } from '../helpers/errorItem';
-import type { TrafficMirror } from '../helpers/interfaces';
+import { asNodeError } from '../actions/errorItem';
+import type { TrafficMirror } from '../trafficMirrors/trafficMirror';
 import { tencentCloudApiRequest } from '../transport';
 import { backoffMs, hasTimeForRetry, mayHaveBeenApplied } from '../transport/policy/retryPolicy';
 import { findTrafficMirrorsByName, type TrafficMirrorLookup } from './findTrafficMirrorsByName';

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { TrafficMirror } from '../helpers/interfaces';
+import type { TrafficMirror } from '../trafficMirrors/trafficMirror';
 import { pageTrafficMirrors } from '../helpers/pageTrafficMirrors';
 import { tencentCloudApiRequest } from '../transport';
 

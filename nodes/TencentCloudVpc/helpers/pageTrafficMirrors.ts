@@ -1,4 +1,4 @@
-import type { TrafficMirror } from './interfaces';
+import type { TrafficMirror } from '../trafficMirrors/trafficMirror';
 
 /** DescribeTrafficMirrors' largest Limit. */
 export const DESCRIBE_TRAFFIC_MIRRORS_MAX_LIMIT = 100;

@@ -2,8 +2,8 @@ import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { collectAllPages } from '../helpers/collectAllPages';
-import { fixedParameterValue } from '../helpers/fixedParameterValue';
-import type { TrafficMirror } from '../helpers/interfaces';
+import { fixedParameterValue } from './fixedParameterValue';
+import type { TrafficMirror } from '../trafficMirrors/trafficMirror';
 import { tencentCloudApiRequest } from '../transport';
 
 /** What the pickers share: the region and VPC they list, and paging through Describe* actions. */

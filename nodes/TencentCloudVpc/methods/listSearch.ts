@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { trafficMirrorSearchItem } from '../helpers/pickerOptions';
+import { trafficMirrorSearchItem } from './pickerLabels';
 import { tencentCloudApiRequest } from '../transport';
 import { pickerRegion } from './accountLookup';
 

@@ -7,7 +7,7 @@ import {
 	sortOptions,
 	subnetOption,
 	vpcOption,
-} from '../helpers/pickerOptions';
+} from './pickerLabels';
 import { describeAll, pickerRegion, pickerVpcId, vpcFilter } from './accountLookup';
 
 /*

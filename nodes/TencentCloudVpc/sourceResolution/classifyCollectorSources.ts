@@ -1,4 +1,4 @@
-import { isIpv4 } from '../helpers/networkFormats';
+import { isIpv4 } from '../network/networkFormats';
 
 /**
  * What a Collector Sources value names. ENI and subnet IDs go to Tencent as they are; CVM

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { collectAllPages } from '../helpers/collectAllPages';
-import { resolveRegion } from '../helpers/regions';
+import { resolveRegion } from '../network/regions';
 import { tencentCloudApiRequest } from '../transport';
 import { valuesToResolve } from './classifyCollectorSources';
 import {

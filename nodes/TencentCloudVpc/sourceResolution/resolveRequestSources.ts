@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { TrafficMirror } from '../helpers/interfaces';
-import { resolveRegion } from '../helpers/regions';
-import { MAX_COLLECTOR_SOURCES } from '../helpers/validateCreateTrafficMirrorBody';
+import type { TrafficMirror } from '../trafficMirrors/trafficMirror';
+import { resolveRegion } from '../network/regions';
+import { MAX_COLLECTOR_SOURCES } from '../requestBodies/validateCreateTrafficMirrorBody';
 import { tencentCloudApiRequest } from '../transport';
 import { needsResolution } from './classifyCollectorSources';
 import type { InstanceInterfaces } from './describeNetworkInterfacesQueries';

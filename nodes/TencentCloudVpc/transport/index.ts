@@ -16,7 +16,7 @@ import {
 } from './policy/adaptiveRateLimiter';
 import { backoffMs, hasTimeForRetry, isReadOnlyAction, isThrottlingCode, isTransientFailure } from './policy/retryPolicy';
 import { describeTencentCloudError, extractTencentCloudError } from './policy/tencentCloudErrors';
-import { resolveRegion } from '../helpers/regions';
+import { resolveRegion } from '../network/regions';
 import { TC_HEADERS } from '../../../credentials/common/tencentCloudHeaders';
 
 /** The API this node calls, named to the credential like any caller names its own. */

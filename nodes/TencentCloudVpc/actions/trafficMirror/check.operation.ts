@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { buildCheckTrafficMirrorBody, type CheckTrafficMirrorParameters } from '../../helpers/buildCheckTrafficMirrorBody';
+import { buildCheckTrafficMirrorBody, type CheckTrafficMirrorParameters } from '../../requestBodies/buildCheckTrafficMirrorBody';
 import { tencentCloudApiRequest } from '../../transport';
 import { callOptionsField, regionField, vpcIdLocator } from '../common.descriptions';
 import { runPerItem } from '../runPerItem';

@@ -10,17 +10,17 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import {
 	buildCreateTrafficMirrorBody,
 	type CreateTrafficMirrorParameters,
-} from '../../helpers/buildCreateTrafficMirrorBody';
-import { describeBodyProblem } from '../../helpers/describeBodyProblem';
+} from '../../requestBodies/buildCreateTrafficMirrorBody';
+import { describeBodyProblem } from '../../requestBodies/describeBodyProblem';
 import {
 	type CreateCall,
 	createTrafficMirror,
 	createTrafficMirrorOnce,
 	type IfExists,
 } from '../../exactlyOnce/createTrafficMirrorOnce';
-import { parseJsonBody } from '../../helpers/parseJsonBody';
-import { validateCreateTrafficMirrorBody } from '../../helpers/validateCreateTrafficMirrorBody';
-import { resolveRegion } from '../../helpers/regions';
+import { parseJsonBody } from '../../requestBodies/parseJsonBody';
+import { validateCreateTrafficMirrorBody } from '../../requestBodies/validateCreateTrafficMirrorBody';
+import { resolveRegion } from '../../network/regions';
 import { COLLECTOR_SOURCES_RESOLVED_KINDS, instanceInterfacesOption } from '../../sourceResolution/descriptions';
 import { resolveCreateTrafficMirrorSources, withResolvedSources } from '../../sourceResolution/resolveRequestSources';
 import { callOptionsField, regionField, vpcIdLocator } from '../common.descriptions';

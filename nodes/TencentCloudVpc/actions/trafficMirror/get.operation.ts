@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { TrafficMirror } from '../../helpers/interfaces';
+import type { TrafficMirror } from '../../trafficMirrors/trafficMirror';
 import { tencentCloudApiRequest } from '../../transport';
 import { callOptionsField, regionField } from '../common.descriptions';
 import { runPerItem } from '../runPerItem';

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { TrafficMirror } from '../../helpers/interfaces';
+import type { TrafficMirror } from '../../trafficMirrors/trafficMirror';
 import { pageTrafficMirrors } from '../../helpers/pageTrafficMirrors';
-import { planTrafficMirrorListQuery, type TrafficMirrorListFilters } from '../../helpers/trafficMirrorListQuery';
+import { planTrafficMirrorListQuery, type TrafficMirrorListFilters } from '../../trafficMirrors/listQuery';
 import { tencentCloudApiRequest } from '../../transport';
 import { callOptionsField, regionField } from '../common.descriptions';
 import { runPerItem } from '../runPerItem';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { FILTER_TYPES, type TrafficMirrorFilterParameters } from '../../helpers/buildTrafficMirrorFilters';
+import { FILTER_TYPES, type TrafficMirrorFilterParameters } from '../../requestBodies/buildTrafficMirrorFilters';
 import {
 	type resolveTrafficMirrorSources,
 	withResolvedSources,

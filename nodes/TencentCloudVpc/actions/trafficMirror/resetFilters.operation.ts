@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { FILTER_TYPES } from '../../helpers/buildTrafficMirrorFilters';
-import { buildResetFilterBody } from '../../helpers/buildTrafficMirrorResetBodies';
+import { FILTER_TYPES } from '../../requestBodies/buildTrafficMirrorFilters';
+import { buildResetFilterBody } from '../../requestBodies/buildTrafficMirrorResetBodies';
 import { callOptionsField, regionField } from '../common.descriptions';
 import { executeMirrorAction, readFilterParameters } from './mirrorAction';
 import {

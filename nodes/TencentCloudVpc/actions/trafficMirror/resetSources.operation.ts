@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { buildResetSrcsBody } from '../../helpers/buildTrafficMirrorResetBodies';
+import { buildResetSrcsBody } from '../../requestBodies/buildTrafficMirrorResetBodies';
 import { withInstanceInterfacesOption } from '../../sourceResolution/descriptions';
 import { resolveTrafficMirrorSources } from '../../sourceResolution/resolveRequestSources';
 import { callOptionsField, regionField } from '../common.descriptions';

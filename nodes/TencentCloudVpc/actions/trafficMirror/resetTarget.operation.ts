@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { CreateTrafficMirrorParameters } from '../../helpers/buildCreateTrafficMirrorBody';
-import { buildResetTargetBody } from '../../helpers/buildTrafficMirrorResetBodies';
+import type { CreateTrafficMirrorParameters } from '../../requestBodies/buildCreateTrafficMirrorBody';
+import { buildResetTargetBody } from '../../requestBodies/buildTrafficMirrorResetBodies';
 import { callOptionsField, regionField } from '../common.descriptions';
 import { executeMirrorAction } from './mirrorAction';
 import { collectorTargetField, subnetAdditionalFields, trafficMirrorIdLocator } from './shared.descriptions';

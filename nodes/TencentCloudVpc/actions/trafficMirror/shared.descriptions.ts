@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { FILTER_TYPES } from '../../helpers/buildTrafficMirrorFilters';
+import { FILTER_TYPES } from '../../requestBodies/buildTrafficMirrorFilters';
 
 /**
  * UI fields the traffic-mirror operations share. Names and sub-field names are those of the

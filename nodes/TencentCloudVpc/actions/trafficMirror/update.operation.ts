@@ -5,7 +5,7 @@ import {
 	buildModifyTrafficMirrorAttributeBody,
 	hasAttributeChanges,
 	type UpdateFieldsParameters,
-} from '../../helpers/buildModifyTrafficMirrorAttributeBody';
+} from '../../requestBodies/buildModifyTrafficMirrorAttributeBody';
 import { callOptionsField, regionField } from '../common.descriptions';
 import { executeMirrorAction } from './mirrorAction';
 import { trafficMirrorIdLocator } from './shared.descriptions';

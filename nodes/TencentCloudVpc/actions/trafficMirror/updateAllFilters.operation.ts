@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { FILTER_TYPES } from '../../helpers/buildTrafficMirrorFilters';
-import { buildUpdateAllFilterBody } from '../../helpers/buildTrafficMirrorResetBodies';
+import { FILTER_TYPES } from '../../requestBodies/buildTrafficMirrorFilters';
+import { buildUpdateAllFilterBody } from '../../requestBodies/buildTrafficMirrorResetBodies';
 import { withInstanceInterfacesOption } from '../../sourceResolution/descriptions';
 import { resolveTrafficMirrorSources } from '../../sourceResolution/resolveRequestSources';
 import { callOptionsField, regionField } from '../common.descriptions';

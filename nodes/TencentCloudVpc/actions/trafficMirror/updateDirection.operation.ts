@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { buildUpdateDirectionBody } from '../../helpers/buildTrafficMirrorResetBodies';
+import { buildUpdateDirectionBody } from '../../requestBodies/buildTrafficMirrorResetBodies';
 import { callOptionsField, regionField } from '../common.descriptions';
 import { executeMirrorAction } from './mirrorAction';
 import { directionField, trafficMirrorIdLocator } from './shared.descriptions';

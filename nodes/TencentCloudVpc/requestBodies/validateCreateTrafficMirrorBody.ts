@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isIpAddress, isIpAddressOrCidr, isPortOrRange } from './networkFormats';
+import { isIpAddress, isIpAddressOrCidr, isPortOrRange } from '../network/networkFormats';
 
 /**
  * Checks a CreateTrafficMirror body against what Tencent documents, before any call. Only
