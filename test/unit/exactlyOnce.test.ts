@@ -1,4 +1,4 @@
-import { FinishedItems, itemFingerprint } from '../../nodes/TencentCloudVpc/exactlyOnce/finishedItems';
+import { FinishedItems, itemFingerprint } from '../../nodes/TencentCloudVpc/processState/finishedItems';
 import { survivingTrafficMirror } from '../../nodes/TencentCloudVpc/exactlyOnce/survivingTrafficMirror';
 import type { TrafficMirror } from '../../nodes/TencentCloudVpc/trafficMirrors/trafficMirror';
 

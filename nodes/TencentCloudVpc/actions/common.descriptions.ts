@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { CONCURRENCY_CEILING, TENCENT_ACTION_RATE_LIMIT } from '../transport/policy/adaptiveRateLimiter';
+import { CONCURRENCY_CEILING, TENCENT_ACTION_RATE_LIMIT } from '../transport';
 import { REGION_OPTIONS } from '../network/regions';
 
 /** Sent as X-TC-Region; an expression may name a region that is not listed, or a short code (helpers/regions.ts). */

@@ -3,7 +3,7 @@ import { isIpv4 } from '../network/networkFormats';
 /**
  * What a Collector Sources value names. ENI and subnet IDs go to Tencent as they are; CVM
  * instance IDs and private IPv4 addresses are first resolved to the ENIs they stand for.
- * Anything else is passed on for Tencent to judge, as before.
+ * Anything else is passed on for Tencent to judge.
  */
 export type CollectorSourceKind = 'eni' | 'subnet' | 'instance' | 'privateIp' | 'other';
 

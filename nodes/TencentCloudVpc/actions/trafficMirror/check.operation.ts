@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildCheckTrafficMirrorBody, type CheckTrafficMirrorParameters } from '../../requestBodies/buildCheckTrafficMirrorBody';
-import { tencentCloudApiRequest } from '../../transport';
 import { callOptionsField, regionField, vpcIdLocator } from '../common.descriptions';
 import { runPerItem } from '../runPerItem';
 import { buildForItem } from './mirrorAction';
@@ -39,7 +38,8 @@ const displayOptions = { show: { resource: ['trafficMirror'], operation: ['check
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, async (itemIndex, { rateLimit, timeout }) => {
+	return await runPerItem.call(this, items, async (client) => {
+		const { itemIndex } = client;
 		const trafficMirrorId = String(this.getNodeParameter('trafficMirrorId', itemIndex, '', { extractValue: true }) ?? '').trim();
 		const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const parameters: CheckTrafficMirrorParameters = {
@@ -50,14 +50,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			subnetId: additionalFields.subnetId,
 		};
 		const body = buildForItem(this.getNode(), itemIndex, () => buildCheckTrafficMirrorBody(parameters));
-		const response = await tencentCloudApiRequest.call(this, {
-			action: 'CheckTrafficMirror',
-			region: this.getNodeParameter('region', itemIndex) as string,
-			body,
-			itemIndex,
-			rateLimit,
-			timeout,
-		});
+		const response = await client.call('CheckTrafficMirror', body);
 		const json: IDataObject = { success: true, VpcId: body.VpcId };
 		if (trafficMirrorId) json.TrafficMirrorId = trafficMirrorId;
 		json.RequestId = response.RequestId;

@@ -12,15 +12,9 @@ import {
 	type CreateTrafficMirrorParameters,
 } from '../../requestBodies/buildCreateTrafficMirrorBody';
 import { describeBodyProblem } from '../../requestBodies/describeBodyProblem';
-import {
-	type CreateCall,
-	createTrafficMirror,
-	createTrafficMirrorOnce,
-	type IfExists,
-} from '../../exactlyOnce/createTrafficMirrorOnce';
+import { createTrafficMirror, createTrafficMirrorOnce, type IfExists } from '../../exactlyOnce/createTrafficMirrorOnce';
 import { parseJsonBody } from '../../requestBodies/parseJsonBody';
 import { validateCreateTrafficMirrorBody } from '../../requestBodies/validateCreateTrafficMirrorBody';
-import { resolveRegion } from '../../network/regions';
 import { COLLECTOR_SOURCES_RESOLVED_KINDS, instanceInterfacesOption } from '../../sourceResolution/descriptions';
 import { resolveCreateTrafficMirrorSources, withResolvedSources } from '../../sourceResolution/resolveRequestSources';
 import { callOptionsField, regionField, vpcIdLocator } from '../common.descriptions';
@@ -246,19 +240,12 @@ export function getCreateTrafficMirrorBody(this: IExecuteFunctions, itemIndex: n
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, async (itemIndex, { rateLimit, timeout }) => {
-		const region = resolveRegion(this.getNodeParameter('region', itemIndex));
+	return await runPerItem.call(this, items, async (client) => {
+		const { itemIndex } = client;
 		// Instance IDs and private IPs in CollectorSrcs become ENI IDs before anything is created.
-		const { body, resolved } = await resolveCreateTrafficMirrorSources.call(this, getCreateTrafficMirrorBody.call(this, itemIndex), { region, itemIndex, rateLimit, timeout });
-		const call: CreateCall = {
-			region,
-			body,
-			itemIndex,
-			rateLimit,
-			timeout,
-		};
+		const { body, resolved } = await resolveCreateTrafficMirrorSources.call(this, client, getCreateTrafficMirrorBody.call(this, itemIndex));
 		const ifExists = this.getNodeParameter('options.ifExists', itemIndex, 'createAnother') as IfExists;
-		if (ifExists === 'createAnother') return [withResolvedSources(await createTrafficMirror.call(this, call), resolved)];
-		return [withResolvedSources(await createTrafficMirrorOnce.call(this, call, ifExists), resolved)];
+		if (ifExists === 'createAnother') return [withResolvedSources(await createTrafficMirror(client, body), resolved)];
+		return [withResolvedSources(await createTrafficMirrorOnce(client, body, ifExists), resolved)];
 	});
 }

@@ -220,6 +220,10 @@ export class LatencyTracker {
 	latencyMs(key: string): number {
 		return this.averages.get(key) ?? this.initialMs;
 	}
+
+	reset(): void {
+		this.averages.clear();
+	}
 }
 
 /** The most items in flight without a setting: enough for 20/s at 1.2 s per call. */
@@ -237,7 +241,3 @@ export function concurrencyForRate(rate: number, latencyMs: number, upperBound: 
 	const needed = Math.max(CONCURRENCY_FLOOR, Math.ceil((2 * rate * latencyMs) / 1000) + 2);
 	return Math.max(1, Math.min(upperBound, needed));
 }
-
-/** One limiter and one latency record for the whole n8n process, shared by every execution. */
-export const sharedRateLimiter = new AdaptiveRateLimiter();
-export const sharedLatency = new LatencyTracker();
