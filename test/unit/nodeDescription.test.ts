@@ -38,6 +38,27 @@ describe('the node\'s operations (values are a contract)', () => {
 		expect(options?.options).toEqual(expect.arrayContaining(callOptionsField.options!));
 	});
 
+	test.each(operations.map((o) => o.value))('%s shows exactly one Region, first, and one Options collection, last', (operation) => {
+		const shown = fieldsOf(operation);
+		expect(shown.filter((p) => p.name === 'region')).toHaveLength(1);
+		expect(shown.filter((p) => p.name === 'options')).toHaveLength(1);
+		expect(shown[0].name).toBe('region');
+		expect(shown[shown.length - 1].name).toBe('options');
+	});
+
+	test.each([
+		['create', ['ifExists', 'instanceInterfaces', 'maxConcurrency', 'rateLimit', 'timeout']],
+		['resetSources', ['instanceInterfaces', 'maxConcurrency', 'rateLimit', 'timeout']],
+		['updateAllFilters', ['instanceInterfaces', 'maxConcurrency', 'rateLimit', 'timeout']],
+		['get', ['maxConcurrency', 'rateLimit', 'timeout']],
+		['check', ['maxConcurrency', 'rateLimit', 'timeout']],
+	])('%s offers these Options, in this order', (operation, names) => {
+		const options = (field(operation, 'options')?.options ?? []) as INodeProperties[];
+		const shownFor = (option: INodeProperties) =>
+			(option.displayOptions?.show?.['/operation'] as string[] | undefined)?.includes(operation) ?? true;
+		expect(options.filter(shownFor).map((option) => option.name)).toEqual(names);
+	});
+
 	test.each(LIFECYCLE)('%s chooses the mirror with the trafficMirrorId locator: From List or By ID', (operation) => {
 		const locator = field(operation, 'trafficMirrorId');
 		expect(locator).toMatchObject({ type: 'resourceLocator', required: true });

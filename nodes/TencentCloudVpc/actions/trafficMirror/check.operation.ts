@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildCheckTrafficMirrorBody, type CheckTrafficMirrorParameters } from '../../requestBodies/buildCheckTrafficMirrorBody';
-import { callOptionsField, regionField, vpcIdLocator } from '../common.descriptions';
+import { vpcIdLocator } from '../common.descriptions';
 import { runPerItem } from '../runPerItem';
 import { buildForItem } from './mirrorAction';
 import { collectorTargetField, subnetAdditionalFields, trafficMirrorIdLocator } from './shared.descriptions';
@@ -12,7 +12,6 @@ import { collectorTargetField, subnetAdditionalFields, trafficMirrorIdLocator } 
  * before creating it or changing an existing one. Changes nothing; a conflict is an error.
  */
 const properties: INodeProperties[] = [
-	regionField,
 	vpcIdLocator,
 	{
 		...trafficMirrorIdLocator,
@@ -30,7 +29,6 @@ const properties: INodeProperties[] = [
 	},
 	collectorTargetField,
 	subnetAdditionalFields,
-	callOptionsField,
 ];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['check'] } };

@@ -17,7 +17,7 @@ import { parseJsonBody } from '../../requestBodies/parseJsonBody';
 import { validateCreateTrafficMirrorBody } from '../../requestBodies/validateCreateTrafficMirrorBody';
 import { COLLECTOR_SOURCES_RESOLVED_KINDS, instanceInterfacesOption } from '../../sourceResolution/descriptions';
 import { resolveCreateTrafficMirrorSources, withResolvedSources } from '../../sourceResolution/resolveRequestSources';
-import { callOptionsField, regionField, vpcIdLocator } from '../common.descriptions';
+import { vpcIdLocator } from '../common.descriptions';
 import { runPerItem } from '../runPerItem';
 import {
 	collectorNormalFiltersField,
@@ -41,7 +41,6 @@ const createCollectorTargetField: INodeProperties = {
 };
 
 const properties: INodeProperties[] = [
-	regionField,
 	{
 		displayName: 'Specify Body',
 		name: 'specifyBody',
@@ -169,40 +168,38 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		...callOptionsField,
-		options: [
-			{
-				displayName: 'If a Mirror With This Name Exists',
-				name: 'ifExists',
-				type: 'options',
-				options: [
-					{
-						name: 'Create Another',
-						value: 'createAnother',
-						description: 'Always create; Tencent allows several mirrors with one name',
-					},
-					{
-						name: 'Fail',
-						value: 'fail',
-						description: 'Stop with an error naming the existing mirror',
-					},
-					{
-						name: 'Return the Existing Mirror',
-						value: 'returnExisting',
-						description:
-							'Look the name up in this VPC first and return that mirror instead of creating a second; settles lost answers and keeps one mirror per name across n8n workers (see the README, Exactly once)',
-					},
-				],
-				default: 'createAnother',
-				description:
-					'What to do when this VPC already has a traffic mirror with this name, e.g. when an incident trigger fires twice',
-			},
-			instanceInterfacesOption,
-			...(callOptionsField.options ?? []),
-		],
-	},
 ];
+
+/** Options → If a Mirror With This Name Exists: what exactly-once does (exactlyOnce/). */
+const ifExistsOption: INodeProperties = {
+	displayName: 'If a Mirror With This Name Exists',
+	name: 'ifExists',
+	type: 'options',
+	options: [
+		{
+			name: 'Create Another',
+			value: 'createAnother',
+			description: 'Always create; Tencent allows several mirrors with one name',
+		},
+		{
+			name: 'Fail',
+			value: 'fail',
+			description: 'Stop with an error naming the existing mirror',
+		},
+		{
+			name: 'Return the Existing Mirror',
+			value: 'returnExisting',
+			description:
+				'Look the name up in this VPC first and return that mirror instead of creating a second; settles lost answers and keeps one mirror per name across n8n workers (see the README, Exactly once)',
+		},
+	],
+	default: 'createAnother',
+	description:
+		'What to do when this VPC already has a traffic mirror with this name, e.g. when an incident trigger fires twice',
+};
+
+/** Create's own entries in the Options collection every operation has. */
+export const extraOptions: INodeProperties[] = [ifExistsOption, instanceInterfacesOption];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['create'] } };
 

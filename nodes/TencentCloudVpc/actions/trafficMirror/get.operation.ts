@@ -2,13 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getTrafficMirror } from '../../trafficMirrors/describeTrafficMirrors';
-import { callOptionsField, regionField } from '../common.descriptions';
 import { runPerItem } from '../runPerItem';
 import { readTrafficMirrorId } from './mirrorAction';
 import { trafficMirrorIdLocator } from './shared.descriptions';
 
 /** DescribeTrafficMirrors for one ID: the TrafficMirror as Tencent returns it, plus RequestId. */
-const properties: INodeProperties[] = [regionField, trafficMirrorIdLocator, callOptionsField];
+const properties: INodeProperties[] = [trafficMirrorIdLocator];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['get'] } };
 

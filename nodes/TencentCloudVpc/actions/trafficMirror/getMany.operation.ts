@@ -3,12 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { listTrafficMirrors } from '../../trafficMirrors/describeTrafficMirrors';
 import { planTrafficMirrorListQuery, type TrafficMirrorListFilters } from '../../trafficMirrors/listQuery';
-import { callOptionsField, regionField } from '../common.descriptions';
 import { runPerItem } from '../runPerItem';
 
 /** DescribeTrafficMirrors, paged: one output item per mirror, paired to the item that asked. */
 const properties: INodeProperties[] = [
-	regionField,
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
@@ -61,7 +59,6 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	callOptionsField,
 ];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['getMany'] } };

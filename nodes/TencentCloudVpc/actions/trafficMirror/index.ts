@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { callOptionsField, regionField } from '../common.descriptions';
+
 import * as check from './check.operation';
 import * as create from './create.operation';
 import * as deleteTrafficMirror from './delete.operation';
@@ -30,6 +32,52 @@ export {
 	updateDirection,
 };
 
+/** The operations by the value the Operation parameter saves. */
+const operations: Record<string, { description: INodeProperties[]; extraOptions?: INodeProperties[] }> = {
+	check,
+	create,
+	delete: deleteTrafficMirror,
+	get,
+	getMany,
+	resetFilters,
+	resetSources,
+	resetTarget,
+	start,
+	stop,
+	update,
+	updateAllFilters,
+	updateDirection,
+};
+
+const showForEveryOperation = { show: { resource: ['trafficMirror'], operation: Object.keys(operations) } };
+
+/**
+ * Options, declared once: the call options every operation has, plus the entries some
+ * operations add (each shown only for those), all in alphabetical order as the UI lists them.
+ * Saved workflows keep their values under the one parameter name `options`.
+ */
+function optionsField(): INodeProperties {
+	const addedBy = new Map<string, { option: INodeProperties; operations: string[] }>();
+	for (const [operation, { extraOptions = [] }] of Object.entries(operations)) {
+		for (const option of extraOptions) {
+			const entry = addedBy.get(option.name) ?? { option, operations: [] };
+			entry.operations.push(operation);
+			addedBy.set(option.name, entry);
+		}
+	}
+	const added = [...addedBy.values()].map(({ option, operations: shownFor }) => ({
+		...option,
+		displayOptions: { show: { '/operation': shownFor } },
+	}));
+	const options = [...added, ...((callOptionsField.options ?? []) as INodeProperties[])];
+	return {
+		...callOptionsField,
+		displayOptions: showForEveryOperation,
+		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/** Region first and Options last for every operation, each operation's own fields between. */
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
@@ -119,17 +167,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'create',
 	},
-	...check.description,
-	...create.description,
-	...deleteTrafficMirror.description,
-	...get.description,
-	...getMany.description,
-	...resetFilters.description,
-	...resetSources.description,
-	...resetTarget.description,
-	...start.description,
-	...stop.description,
-	...update.description,
-	...updateAllFilters.description,
-	...updateDirection.description,
+	{ ...regionField, displayOptions: showForEveryOperation },
+	...Object.values(operations).flatMap((operation) => operation.description),
+	optionsField(),
 ];

@@ -6,13 +6,11 @@ import {
 	hasAttributeChanges,
 	type UpdateFieldsParameters,
 } from '../../requestBodies/buildModifyTrafficMirrorAttributeBody';
-import { callOptionsField, regionField } from '../common.descriptions';
 import { executeMirrorAction } from './mirrorAction';
 import { trafficMirrorIdLocator } from './shared.descriptions';
 
 /** ModifyTrafficMirrorAttribute: the mirror's name and description. */
 const properties: INodeProperties[] = [
-	regionField,
 	trafficMirrorIdLocator,
 	{
 		displayName: 'Update Fields',
@@ -38,7 +36,6 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	callOptionsField,
 ];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['update'] } };

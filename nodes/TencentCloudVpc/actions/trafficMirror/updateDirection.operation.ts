@@ -2,12 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildUpdateDirectionBody } from '../../requestBodies/buildTrafficMirrorResetBodies';
-import { callOptionsField, regionField } from '../common.descriptions';
 import { executeMirrorAction } from './mirrorAction';
 import { directionField, trafficMirrorIdLocator } from './shared.descriptions';
 
 /** UpdateTrafficMirrorDirection. */
-const properties: INodeProperties[] = [regionField, trafficMirrorIdLocator, { ...directionField, required: true }, callOptionsField];
+const properties: INodeProperties[] = [trafficMirrorIdLocator, { ...directionField, required: true }];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['updateDirection'] } };
 
