@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildCheckTrafficMirrorBody, type CheckTrafficMirrorParameters } from '../../requestBodies/buildCheckTrafficMirrorBody';
 import { vpcIdLocator } from '../common.descriptions';
-import { runPerItem } from '../runPerItem';
+import { runPerItem } from '../itemLoop/runPerItem';
 import { buildForItem } from './mirrorAction';
 import { collectorTargetField, subnetAdditionalFields, trafficMirrorIdLocator } from './shared.descriptions';
 

@@ -18,7 +18,7 @@ import { validateCreateTrafficMirrorBody } from '../../requestBodies/validateCre
 import { COLLECTOR_SOURCES_RESOLVED_KINDS, instanceInterfacesOption } from '../../sourceResolution/descriptions';
 import { resolveCreateTrafficMirrorSources, withResolvedSources } from '../../sourceResolution/resolveRequestSources';
 import { vpcIdLocator } from '../common.descriptions';
-import { runPerItem } from '../runPerItem';
+import { runPerItem } from '../itemLoop/runPerItem';
 import {
 	collectorNormalFiltersField,
 	collectorTargetField,

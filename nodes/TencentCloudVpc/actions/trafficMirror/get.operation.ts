@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getTrafficMirror } from '../../trafficMirrors/describeTrafficMirrors';
-import { runPerItem } from '../runPerItem';
+import { runPerItem } from '../itemLoop/runPerItem';
 import { readTrafficMirrorId } from './mirrorAction';
 import { trafficMirrorIdLocator } from './shared.descriptions';
 

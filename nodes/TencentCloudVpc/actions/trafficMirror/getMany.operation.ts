@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { listTrafficMirrors } from '../../trafficMirrors/describeTrafficMirrors';
 import { planTrafficMirrorListQuery, type TrafficMirrorListFilters } from '../../trafficMirrors/listQuery';
-import { runPerItem } from '../runPerItem';
+import { runPerItem } from '../itemLoop/runPerItem';
 
 /** DescribeTrafficMirrors, paged: one output item per mirror, paired to the item that asked. */
 const properties: INodeProperties[] = [

@@ -6,7 +6,7 @@ import {
 	type resolveTrafficMirrorSources,
 	withResolvedSources,
 } from '../../sourceResolution/resolveRequestSources';
-import { runPerItem } from '../runPerItem';
+import { runPerItem } from '../itemLoop/runPerItem';
 
 /** What the operations on one existing mirror share: reading the mirror, and the call itself. */
 

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { type FinishedItem, finishedItems, itemFingerprint } from '../processState';
-import { asNodeError, itemConcurrency, type ItemClient, TencentCloudClient } from '../transport';
-import { readCallOptions } from './common.descriptions';
+import { type FinishedItem, finishedItems, itemFingerprint } from '../../processState';
+import { asNodeError, itemConcurrency, type ItemClient, TencentCloudClient } from '../../transport';
+import { readCallOptions } from '../common.descriptions';
 import { errorItem } from './errorItem';
 import { runWithConcurrency } from './runWithConcurrency';
 
