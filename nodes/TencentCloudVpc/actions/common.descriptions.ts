@@ -15,7 +15,7 @@ export const regionField: INodeProperties = {
 		'Tencent Cloud region of the VPC (sent as X-TC-Region). An expression may give a region ID or a short code as TCOP alarms send it (gz → ap-guangzhou). Finance regions (ap-shanghai-fsi, ap-shenzhen-fsi) use their own regional host.',
 };
 
-export const VPC_ID_PATTERN = '^vpc-[a-z0-9]{8}$';
+const VPC_ID_PATTERN = '^vpc-[a-z0-9]{8}$';
 
 /** API field VpcId. */
 export const vpcIdLocator: INodeProperties = {

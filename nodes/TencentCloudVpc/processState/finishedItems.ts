@@ -13,8 +13,8 @@ export interface FinishedItem {
 	output: INodeExecutionData[];
 }
 
-export const REMEMBER_FOR_MS = 15 * 60 * 1000;
-export const MAX_REMEMBERED_RUNS = 1000;
+const REMEMBER_FOR_MS = 15 * 60 * 1000;
+const MAX_REMEMBERED_RUNS = 1000;
 
 export class FinishedItems {
 	private readonly runs = new Map<string, { expiresAt: number; items: Map<number, FinishedItem> }>();

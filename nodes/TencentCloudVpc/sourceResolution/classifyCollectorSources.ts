@@ -7,7 +7,7 @@ import { isIpv4 } from '../network/networkFormats';
  */
 export type CollectorSourceKind = 'eni' | 'subnet' | 'instance' | 'privateIp' | 'other';
 
-export const INSTANCE_ID_PATTERN = /^ins-[a-z0-9]{8}$/;
+const INSTANCE_ID_PATTERN = /^ins-[a-z0-9]{8}$/;
 
 export function classifyCollectorSource(value: string): CollectorSourceKind {
 	if (value.startsWith('eni-')) return 'eni';

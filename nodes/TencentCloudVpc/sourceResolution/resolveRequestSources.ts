@@ -16,7 +16,7 @@ import { resolveCollectorSources } from './resolveCollectorSources';
  */
 
 /** The output field that shows which input value resolved to which ENIs. */
-export const RESOLVED_SOURCES_FIELD = 'resolvedCollectorSrcs';
+const RESOLVED_SOURCES_FIELD = 'resolvedCollectorSrcs';
 
 export interface BodyWithSources {
 	body: IDataObject;
@@ -29,7 +29,7 @@ function collectorSourcesOf(body: IDataObject): string[] {
 }
 
 /** Options → Instance Interfaces of one item. */
-export function readInstanceInterfaces(this: IExecuteFunctions, itemIndex: number): InstanceInterfaces {
+function readInstanceInterfaces(this: IExecuteFunctions, itemIndex: number): InstanceInterfaces {
 	const value = this.getNodeParameter('options.instanceInterfaces', itemIndex, 'all');
 	if (value === 'all' || value === 'primary') return value;
 	throw new NodeOperationError(this.getNode(), `Options → Instance Interfaces of item ${itemIndex}: ${JSON.stringify(value)} is not "all" or "primary"`, {

@@ -17,9 +17,9 @@ import { describeTencentCloudError, extractTencentCloudError } from './policy/te
 /** The API this node calls, named to the credential like any caller names its own. */
 const VPC_API = { service: 'vpc', version: '2017-03-12' } as const;
 
-export const CREDENTIAL_TYPE = 'tencentCloudApi';
+const CREDENTIAL_TYPE = 'tencentCloudApi';
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 export type TencentCloudContext = IExecuteFunctions | ILoadOptionsFunctions;
 

@@ -209,7 +209,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
  * The CreateTrafficMirror body of item `itemIndex`, from the fields or the JSON body, checked
  * against what Tencent documents before anything is sent.
  */
-export function getCreateTrafficMirrorBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
+function getCreateTrafficMirrorBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const mode = this.getNodeParameter('specifyBody', itemIndex) === 'json' ? 'json' : 'fields';
 	const body =
 		mode === 'json'
