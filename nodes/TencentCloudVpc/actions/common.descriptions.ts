@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { CONCURRENCY_CEILING, TENCENT_ACTION_RATE_LIMIT } from '../transport';
 import { REGION_OPTIONS } from '../network/regions';
 
-/** Sent as X-TC-Region; an expression may name a region that is not listed, or a short code (helpers/regions.ts). */
+/** Sent as X-TC-Region; an expression may name a region that is not listed, or a short code (network/regions.ts). */
 export const regionField: INodeProperties = {
 	displayName: 'Region',
 	name: 'region',
