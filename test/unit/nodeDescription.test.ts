@@ -26,8 +26,9 @@ describe('the node\'s operations (values are a contract)', () => {
 		expect(operations.map((o) => o.name)).toEqual([...operations.map((o) => o.name)].sort());
 		for (const operation of operations) {
 			expect(operation.action).toMatch(/traffic mirror/);
-			expect(typeof trafficMirror[operation.value as keyof typeof trafficMirror]).toBe('object');
-			expect(typeof (trafficMirror[operation.value as keyof typeof trafficMirror] as { execute?: unknown }).execute).toBe('function');
+			const operations = trafficMirror.operations as Record<string, unknown>;
+			expect(typeof operations[operation.value]).toBe('object');
+			expect(typeof (operations[operation.value] as { execute?: unknown }).execute).toBe('function');
 		}
 	});
 

@@ -1,6 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { callOptionsField, regionField } from '../common.descriptions';
+import type { TencentCloudVpcType } from '../node.type';
 
 import * as check from './check.operation';
 import * as create from './create.operation';
@@ -16,24 +17,15 @@ import * as update from './update.operation';
 import * as updateAllFilters from './updateAllFilters.operation';
 import * as updateDirection from './updateDirection.operation';
 
-export {
-	check,
-	create,
-	deleteTrafficMirror as delete,
-	get,
-	getMany,
-	resetFilters,
-	resetSources,
-	resetTarget,
-	start,
-	stop,
-	update,
-	updateAllFilters,
-	updateDirection,
-};
+/** What one operation module gives: its fields, its item loop, and any entries it adds to Options. */
+interface Operation {
+	description: INodeProperties[];
+	extraOptions?: INodeProperties[];
+	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+}
 
-/** The operations by the value the Operation parameter saves. */
-const operations: Record<string, { description: INodeProperties[]; extraOptions?: INodeProperties[] }> = {
+/** The operations by the value the Operation parameter saves; the type makes it name every one. */
+export const operations: Record<Extract<TencentCloudVpcType, { resource: 'trafficMirror' }>['operation'], Operation> = {
 	check,
 	create,
 	delete: deleteTrafficMirror,
