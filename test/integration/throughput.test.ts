@@ -1,7 +1,7 @@
 import type { Emulator } from '../../emulator';
 import { startEmulator } from '../../emulator';
 import { runWorkflow } from '../../harness/runWorkflow';
-import { sharedRateLimiter } from '../../nodes/TencentCloudVpc/transport/policy/adaptiveRateLimiter';
+import { resetProcessState } from '../../nodes/TencentCloudVpc/processState';
 import { createParameters, emulatorCredentials, NODE_NAME, singleNodeWorkflow } from '../support/workflows';
 
 let emulator: Emulator;
@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
 	// Each test starts unthrottled: what the limiter learnt in one must not slow the next.
-	sharedRateLimiter.reset();
+	resetProcessState();
 	emulator.reset();
 	emulator.configure({ latencyMs: 0 });
 });

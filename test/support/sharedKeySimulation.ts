@@ -1,6 +1,6 @@
 import { SlidingWindowRateLimiter } from '../../emulator/rateLimiter';
-import { AdaptiveRateLimiter, concurrencyForRate } from '../../nodes/TencentCloudVpc/transport/policy/adaptiveRateLimiter';
-import { backoffMs } from '../../nodes/TencentCloudVpc/transport/policy/retryPolicy';
+import { AdaptiveRateLimiter, concurrencyForRate } from '../../nodes/TencentCloudVpc/processState/adaptiveRateLimiter';
+import { backoffMs } from '../../nodes/TencentCloudVpc/transport';
 
 /**
  * Several n8n processes sharing one key, in simulated time: each has its own AdaptiveRateLimiter

@@ -6,7 +6,7 @@ import {
 	LatencyTracker,
 	MIN_RATE,
 	RETURN_SECONDS,
-} from '../../nodes/TencentCloudVpc/transport/policy/adaptiveRateLimiter';
+} from '../../nodes/TencentCloudVpc/processState/adaptiveRateLimiter';
 
 /** A clock that only moves when someone waits on it, so the test measures logic, not timing. */
 function fakeClock() {

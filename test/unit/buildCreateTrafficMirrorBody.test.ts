@@ -1,7 +1,7 @@
 import {
 	buildCreateTrafficMirrorBody,
 	toStringList,
-} from '../../nodes/TencentCloudVpc/helpers/buildCreateTrafficMirrorBody';
+} from '../../nodes/TencentCloudVpc/requestBodies/buildCreateTrafficMirrorBody';
 
 describe('buildCreateTrafficMirrorBody', () => {
 	test('maps every parameter to its CreateTrafficMirror field and type', () => {

@@ -1,6 +1,6 @@
-import { FinishedItems, itemFingerprint } from '../../nodes/TencentCloudVpc/exactlyOnce/finishedItems';
+import { FinishedItems, itemFingerprint } from '../../nodes/TencentCloudVpc/processState/finishedItems';
 import { survivingTrafficMirror } from '../../nodes/TencentCloudVpc/exactlyOnce/survivingTrafficMirror';
-import type { TrafficMirror } from '../../nodes/TencentCloudVpc/helpers/interfaces';
+import type { TrafficMirror } from '../../nodes/TencentCloudVpc/trafficMirrors/trafficMirror';
 
 const mirror = (id: string, createTime: string): TrafficMirror =>
 	({ TrafficMirrorId: id, TrafficMirrorName: 'n', VpcId: 'vpc-1', State: 'RUNNING', CreateTime: createTime }) as TrafficMirror;

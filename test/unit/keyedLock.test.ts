@@ -1,8 +1,11 @@
-import { withKeyLock } from '../../nodes/TencentCloudVpc/exactlyOnce/keyedLock';
+import { KeyedLock } from '../../nodes/TencentCloudVpc/processState/keyedLock';
 
 const tick = async () => await new Promise((resolve) => setImmediate(resolve));
 
-describe('withKeyLock', () => {
+const locks = new KeyedLock();
+const withKeyLock = async <T>(key: string, task: () => Promise<T>) => await locks.run(key, task);
+
+describe('KeyedLock', () => {
 	test('runs tasks of one key one after another and other keys alongside', async () => {
 		const events: string[] = [];
 		const task = (name: string) => async () => {

@@ -1,4 +1,4 @@
-import { isIpAddress, isIpAddressOrCidr, isIpv6, isPortOrRange } from '../../nodes/TencentCloudVpc/helpers/networkFormats';
+import { isIpAddress, isIpAddressOrCidr, isIpv6, isPortOrRange } from '../../nodes/TencentCloudVpc/network/networkFormats';
 
 describe('network formats', () => {
 	test.each(['10.0.0.1', '0.0.0.0', '255.255.255.255', '::', '::1', 'fd00::1', '2001:db8:0:0:0:0:2:1', '::ffff:10.0.0.1', 'FE80::A'])(

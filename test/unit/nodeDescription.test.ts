@@ -26,8 +26,9 @@ describe('the node\'s operations (values are a contract)', () => {
 		expect(operations.map((o) => o.name)).toEqual([...operations.map((o) => o.name)].sort());
 		for (const operation of operations) {
 			expect(operation.action).toMatch(/traffic mirror/);
-			expect(typeof trafficMirror[operation.value as keyof typeof trafficMirror]).toBe('object');
-			expect(typeof (trafficMirror[operation.value as keyof typeof trafficMirror] as { execute?: unknown }).execute).toBe('function');
+			const operations = trafficMirror.operations as Record<string, unknown>;
+			expect(typeof operations[operation.value]).toBe('object');
+			expect(typeof (operations[operation.value] as { execute?: unknown }).execute).toBe('function');
 		}
 	});
 
@@ -36,6 +37,27 @@ describe('the node\'s operations (values are a contract)', () => {
 		const options = field(operation, 'options');
 		expect(options?.type).toBe('collection');
 		expect(options?.options).toEqual(expect.arrayContaining(callOptionsField.options!));
+	});
+
+	test.each(operations.map((o) => o.value))('%s shows exactly one Region, first, and one Options collection, last', (operation) => {
+		const shown = fieldsOf(operation);
+		expect(shown.filter((p) => p.name === 'region')).toHaveLength(1);
+		expect(shown.filter((p) => p.name === 'options')).toHaveLength(1);
+		expect(shown[0].name).toBe('region');
+		expect(shown[shown.length - 1].name).toBe('options');
+	});
+
+	test.each([
+		['create', ['ifExists', 'instanceInterfaces', 'maxConcurrency', 'rateLimit', 'timeout']],
+		['resetSources', ['instanceInterfaces', 'maxConcurrency', 'rateLimit', 'timeout']],
+		['updateAllFilters', ['instanceInterfaces', 'maxConcurrency', 'rateLimit', 'timeout']],
+		['get', ['maxConcurrency', 'rateLimit', 'timeout']],
+		['check', ['maxConcurrency', 'rateLimit', 'timeout']],
+	])('%s offers these Options, in this order', (operation, names) => {
+		const options = (field(operation, 'options')?.options ?? []) as INodeProperties[];
+		const shownFor = (option: INodeProperties) =>
+			(option.displayOptions?.show?.['/operation'] as string[] | undefined)?.includes(operation) ?? true;
+		expect(options.filter(shownFor).map((option) => option.name)).toEqual(names);
 	});
 
 	test.each(LIFECYCLE)('%s chooses the mirror with the trafficMirrorId locator: From List or By ID', (operation) => {

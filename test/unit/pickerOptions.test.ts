@@ -6,7 +6,7 @@ import {
 	subnetOption,
 	trafficMirrorSearchItem,
 	vpcOption,
-} from '../../nodes/TencentCloudVpc/helpers/pickerOptions';
+} from '../../nodes/TencentCloudVpc/methods/pickerLabels';
 
 const subnet = { SubnetId: 'subnet-emu00001', SubnetName: 'app', CidrBlock: '10.0.1.0/24', Zone: 'ap-guangzhou-3' };
 const eni = {

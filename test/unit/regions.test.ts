@@ -1,4 +1,4 @@
-import { REGION_OPTIONS, resolveRegion, SHORT_REGION_CODES, TRAFFIC_MIRROR_REGIONS } from '../../nodes/TencentCloudVpc/helpers/regions';
+import { REGION_OPTIONS, resolveRegion, SHORT_REGION_CODES, TRAFFIC_MIRROR_REGIONS } from '../../nodes/TencentCloudVpc/network/regions';
 
 describe('resolveRegion', () => {
 	test.each([

@@ -1,4 +1,4 @@
-import { runWithConcurrency } from '../../nodes/TencentCloudVpc/transport/policy/runWithConcurrency';
+import { runWithConcurrency } from '../../nodes/TencentCloudVpc/actions/itemLoop/runWithConcurrency';
 
 const tick = async () => await new Promise((resolve) => setImmediate(resolve));
 

@@ -4,7 +4,7 @@ import * as querystring from 'node:querystring';
 import { TencentCloudApi } from '../../credentials/TencentCloudApi.credentials';
 import { buildCanonicalRequest, signTc3, tc3Date } from '../../credentials/common/tc3Signer';
 import { TENCENT_CLOUD_API_VERSIONS } from '../../credentials/common/tencentCloudApiVersions';
-import { TRAFFIC_MIRROR_REGIONS } from '../../nodes/TencentCloudVpc/helpers/regions';
+import { TRAFFIC_MIRROR_REGIONS } from '../../nodes/TencentCloudVpc/network/regions';
 import { PUBLISHED_TC3_VECTORS } from '../support/publishedTc3Vectors';
 import { pick, randomText, seededRandom } from '../support/random';
 

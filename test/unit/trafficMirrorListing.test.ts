@@ -1,11 +1,11 @@
-import type { TrafficMirror } from '../../nodes/TencentCloudVpc/helpers/interfaces';
-import { collectAllPages } from '../../nodes/TencentCloudVpc/helpers/collectAllPages';
-import { fixedParameterValue } from '../../nodes/TencentCloudVpc/helpers/fixedParameterValue';
+import type { TrafficMirror } from '../../nodes/TencentCloudVpc/trafficMirrors/trafficMirror';
+import { fixedParameterValue } from '../../nodes/TencentCloudVpc/methods/fixedParameterValue';
+import { collectPages } from '../../nodes/TencentCloudVpc/transport';
 import {
 	DESCRIBE_TRAFFIC_MIRRORS_MAX_LIMIT,
-	pageTrafficMirrors,
-} from '../../nodes/TencentCloudVpc/helpers/pageTrafficMirrors';
-import { planTrafficMirrorListQuery } from '../../nodes/TencentCloudVpc/helpers/trafficMirrorListQuery';
+	TRAFFIC_MIRROR_PAGING,
+} from '../../nodes/TencentCloudVpc/trafficMirrors/describeTrafficMirrors';
+import { planTrafficMirrorListQuery } from '../../nodes/TencentCloudVpc/trafficMirrors/listQuery';
 
 function mirror(n: number, overrides: Partial<TrafficMirror> = {}): TrafficMirror {
 	return {
@@ -25,6 +25,28 @@ function fakeApi(all: TrafficMirror[]) {
 		return all.slice(offset, offset + limit);
 	};
 	return { calls, fetchPage };
+}
+
+interface MirrorPagingOptions {
+	returnAll: boolean;
+	limit: number;
+	matches?: (mirror: TrafficMirror) => boolean;
+	filtersLocally?: boolean;
+}
+
+/** The one paging helper as it pages DescribeTrafficMirrors (no TotalCount), with Get Many's Return All and Limit. */
+async function pageTrafficMirrors(fetchPage: (offset: number, limit: number) => Promise<TrafficMirror[]>, options: MirrorPagingOptions) {
+	const { returnAll, limit, ...rest } = options;
+	return await collectPages(async (offset, pageLimit) => ({ items: await fetchPage(offset, pageLimit) }), {
+		...TRAFFIC_MIRROR_PAGING,
+		...rest,
+		limit: returnAll ? undefined : limit,
+	});
+}
+
+/** The one paging helper as it pages an action with TotalCount. */
+async function collectAllPages<T>(fetchPage: (offset: number, limit: number) => Promise<{ items: T[]; total?: number }>, pageSize: number) {
+	return await collectPages(fetchPage, { pageSize });
 }
 
 describe('planTrafficMirrorListQuery', () => {
@@ -67,7 +89,7 @@ describe('planTrafficMirrorListQuery', () => {
 	});
 });
 
-describe('pageTrafficMirrors', () => {
+describe('paging DescribeTrafficMirrors', () => {
 	const fleet = Array.from({ length: 250 }, (_, n) => mirror(n));
 
 	test('Return All pages by 100 until a short page (no TotalCount)', async () => {
@@ -138,7 +160,7 @@ describe('pageTrafficMirrors', () => {
 	});
 });
 
-describe('collectAllPages', () => {
+describe('paging a list with TotalCount', () => {
 	test('pages until TotalCount is reached', async () => {
 		const calls: number[] = [];
 		const items = Array.from({ length: 200 }, (_, i) => i);

@@ -1,16 +1,16 @@
-import { buildCheckTrafficMirrorBody } from '../../nodes/TencentCloudVpc/helpers/buildCheckTrafficMirrorBody';
+import { buildCheckTrafficMirrorBody } from '../../nodes/TencentCloudVpc/requestBodies/buildCheckTrafficMirrorBody';
 import {
 	buildModifyTrafficMirrorAttributeBody,
 	hasAttributeChanges,
-} from '../../nodes/TencentCloudVpc/helpers/buildModifyTrafficMirrorAttributeBody';
-import { buildTrafficMirrorFilters, FILTER_TYPES } from '../../nodes/TencentCloudVpc/helpers/buildTrafficMirrorFilters';
+} from '../../nodes/TencentCloudVpc/requestBodies/buildModifyTrafficMirrorAttributeBody';
+import { buildTrafficMirrorFilters, FILTER_TYPES } from '../../nodes/TencentCloudVpc/requestBodies/buildTrafficMirrorFilters';
 import {
 	buildResetFilterBody,
 	buildResetSrcsBody,
 	buildResetTargetBody,
 	buildUpdateAllFilterBody,
 	buildUpdateDirectionBody,
-} from '../../nodes/TencentCloudVpc/helpers/buildTrafficMirrorResetBodies';
+} from '../../nodes/TencentCloudVpc/requestBodies/buildTrafficMirrorResetBodies';
 
 const ID = 'imgf-abcd1234';
 const RULE = { srcNet: '10.0.1.0/24', dstNet: '0.0.0.0/0', protocol: 'TCP', srcPort: '', dstPort: ' 443 ' };

@@ -1,5 +1,5 @@
-import { describeBodyProblem } from '../../nodes/TencentCloudVpc/helpers/describeBodyProblem';
-import { validateCreateTrafficMirrorBody } from '../../nodes/TencentCloudVpc/helpers/validateCreateTrafficMirrorBody';
+import { describeBodyProblem } from '../../nodes/TencentCloudVpc/requestBodies/describeBodyProblem';
+import { validateCreateTrafficMirrorBody } from '../../nodes/TencentCloudVpc/requestBodies/validateCreateTrafficMirrorBody';
 
 const valid = { VpcId: 'vpc-emu00001', TrafficMirrorName: 'm' };
 

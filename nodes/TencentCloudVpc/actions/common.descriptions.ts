@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { CONCURRENCY_CEILING, TENCENT_ACTION_RATE_LIMIT } from '../transport/policy/adaptiveRateLimiter';
-import { REGION_OPTIONS } from '../helpers/regions';
+import { CONCURRENCY_CEILING, TENCENT_ACTION_RATE_LIMIT } from '../transport';
+import { REGION_OPTIONS } from '../network/regions';
 
-/** Sent as X-TC-Region; an expression may name a region that is not listed, or a short code (helpers/regions.ts). */
+/** Sent as X-TC-Region; an expression may name a region that is not listed, or a short code (network/regions.ts). */
 export const regionField: INodeProperties = {
 	displayName: 'Region',
 	name: 'region',
@@ -15,7 +15,7 @@ export const regionField: INodeProperties = {
 		'Tencent Cloud region of the VPC (sent as X-TC-Region). An expression may give a region ID or a short code as TCOP alarms send it (gz → ap-guangzhou). Finance regions (ap-shanghai-fsi, ap-shenzhen-fsi) use their own regional host.',
 };
 
-export const VPC_ID_PATTERN = '^vpc-[a-z0-9]{8}$';
+const VPC_ID_PATTERN = '^vpc-[a-z0-9]{8}$';
 
 /** API field VpcId. */
 export const vpcIdLocator: INodeProperties = {

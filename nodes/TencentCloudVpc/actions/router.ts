@@ -12,7 +12,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	switch (tencentCloudVpc.resource) {
 		case 'trafficMirror':
-			return [await trafficMirror[tencentCloudVpc.operation].execute.call(this, items)];
+			return [await trafficMirror.operations[tencentCloudVpc.operation].execute.call(this, items)];
 		default:
 			throw new NodeOperationError(this.getNode(), `The resource "${resource as string}" is not known`);
 	}

@@ -1,12 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError } from '../helpers/errorItem';
-import type { TrafficMirror } from '../helpers/interfaces';
-import { tencentCloudApiRequest } from '../transport';
-import { backoffMs, hasTimeForRetry, mayHaveBeenApplied } from '../transport/policy/retryPolicy';
-import { findTrafficMirrorsByName, type TrafficMirrorLookup } from './findTrafficMirrorsByName';
-import { withKeyLock } from './keyedLock';
+import { clock, nameLocks } from '../processState';
+import { asNodeError, backoffMs, hasTimeForRetry, mayHaveBeenApplied, type TencentCloudClient } from '../transport';
+import { findTrafficMirrorsByName } from '../trafficMirrors/describeTrafficMirrors';
+import type { TrafficMirror } from '../trafficMirrors/trafficMirror';
 import { survivingTrafficMirror } from './survivingTrafficMirror';
 
 /**
@@ -22,14 +20,6 @@ import { survivingTrafficMirror } from './survivingTrafficMirror';
  *   after creating, the item lists the name and, when an older mirror of it exists, deletes the
  *   one it created itself and returns the older one.
  */
-
-export interface CreateCall {
-	region: string;
-	body: IDataObject;
-	itemIndex: number;
-	rateLimit: number;
-	timeout: number;
-}
 
 export type IfExists = 'createAnother' | 'returnExisting' | 'fail';
 
@@ -52,34 +42,32 @@ function asOutput(trafficMirror: TrafficMirror, requestId: string, extra: IDataO
 }
 
 /** One CreateTrafficMirror call; its answer as the item's output. */
-export async function createTrafficMirror(this: IExecuteFunctions, call: CreateCall): Promise<INodeExecutionData> {
-	const response = await tencentCloudApiRequest.call(this, { action: 'CreateTrafficMirror', ...call });
+export async function createTrafficMirror(client: TencentCloudClient, body: IDataObject): Promise<INodeExecutionData> {
+	const response = await client.call('CreateTrafficMirror', body);
 	return asOutput(response.TrafficMirror as TrafficMirror, response.RequestId);
 }
 
-function lookupOf(call: CreateCall): TrafficMirrorLookup {
-	return { ...call, vpcId: String(call.body.VpcId), name: String(call.body.TrafficMirrorName) };
+/** The VPC and name a create body makes a mirror of. */
+function nameOf(body: IDataObject): { vpcId: string; name: string } {
+	return { vpcId: String(body.VpcId), name: String(body.TrafficMirrorName) };
 }
 
 /**
  * After this item created `created`: the mirror every process keeps. When an older one of the
  * name exists, the one this item created is deleted and the older one returned.
  */
-async function keepOneMirror(this: IExecuteFunctions, call: CreateCall, created: INodeExecutionData): Promise<INodeExecutionData> {
+async function keepOneMirror(client: TencentCloudClient, body: IDataObject, created: INodeExecutionData): Promise<INodeExecutionData> {
 	const ownId = String(created.json.TrafficMirrorId);
-	await sleep(SAME_SECOND_SETTLE_MS);
-	const { trafficMirrors, requestId } = await findTrafficMirrorsByName.call(this, lookupOf(call), true);
+	const { vpcId, name } = nameOf(body);
+	await clock.sleep(SAME_SECOND_SETTLE_MS);
+	const { trafficMirrors, requestId } = await findTrafficMirrorsByName(client, vpcId, name, true);
 	const survivor = survivingTrafficMirror(trafficMirrors);
 	if (!survivor || survivor.TrafficMirrorId === ownId) return created;
 
 	try {
-		await tencentCloudApiRequest.call(this, {
-			...call,
-			action: 'DeleteTrafficMirror',
-			body: { TrafficMirrorId: ownId },
-		});
+		await client.call('DeleteTrafficMirror', { TrafficMirrorId: ownId });
 	} catch (error) {
-		const failure = asNodeError(this.getNode(), error, call.itemIndex);
+		const failure = asNodeError(client.node, error, client.itemIndex);
 		failure.description = `Another process created ${survivor.TrafficMirrorId} with the same name first; deleting this item's own ${ownId} failed, so both exist. Delete ${ownId}.`;
 		throw failure;
 	}
@@ -87,55 +75,56 @@ async function keepOneMirror(this: IExecuteFunctions, call: CreateCall, created:
 }
 
 /** The item's own create, tried again after failures that may have created nothing. */
-async function createSettled(this: IExecuteFunctions, call: CreateCall, ifExists: IfExists): Promise<INodeExecutionData> {
-	const lookup = lookupOf(call);
-	const deadline = Date.now() + call.timeout;
+async function createSettled(client: TencentCloudClient, body: IDataObject, ifExists: IfExists): Promise<INodeExecutionData> {
+	const { vpcId, name } = nameOf(body);
+	// The item's Timeout bounds how long lost answers are settled, as it bounds each call.
+	const deadline = clock.now() + client.timeout;
 	for (let attempt = 0; ; attempt++) {
 		try {
-			const created = await createTrafficMirror.call(this, call);
-			return ifExists === 'returnExisting' ? await keepOneMirror.call(this, call, created) : created;
+			const created = await createTrafficMirror(client, body);
+			return ifExists === 'returnExisting' ? await keepOneMirror(client, body, created) : created;
 		} catch (error) {
-			const failure = asNodeError(this.getNode(), error, call.itemIndex);
+			const failure = asNodeError(client.node, error, client.itemIndex);
 			const code = failure.context.tencentCode;
 			const sourcesInUse = typeof code === 'string' && SOURCES_IN_USE_CODES.includes(code);
 			if (ifExists !== 'returnExisting' || !(sourcesInUse || mayHaveBeenApplied(failure.context))) throw failure;
 
 			// Ours with a lost answer, or another process's mirror of this name: either is the result.
-			const { trafficMirrors, requestId } = await findTrafficMirrorsByName.call(this, lookup, true);
+			const { trafficMirrors, requestId } = await findTrafficMirrorsByName(client, vpcId, name, true);
 			const survivor = survivingTrafficMirror(trafficMirrors);
 			if (survivor) return asOutput(survivor, requestId);
 			if (sourcesInUse) throw failure;
 
 			const pause = backoffMs(attempt);
-			if (!hasTimeForRetry(Date.now(), deadline, pause)) {
-				failure.description = `No mirror named "${lookup.name}" exists after this failure, so none was created. Tried ${attempt + 1} times within the item's timeout; running the item again is safe.`;
+			if (!hasTimeForRetry(clock.now(), deadline, pause)) {
+				failure.description = `No mirror named "${name}" exists after this failure, so none was created. Tried ${attempt + 1} times within the item's timeout; running the item again is safe.`;
 				throw failure;
 			}
-			await sleep(pause);
+			await clock.sleep(pause);
 		}
 	}
 }
 
 /** Create only when no mirror of that name is in the VPC; settle lost answers and races. */
 export async function createTrafficMirrorOnce(
-	this: IExecuteFunctions,
-	call: CreateCall,
+	client: TencentCloudClient,
+	body: IDataObject,
 	ifExists: Exclude<IfExists, 'createAnother'>,
 ): Promise<INodeExecutionData> {
-	const lookup = lookupOf(call);
+	const { vpcId, name } = nameOf(body);
 	// Items (and executions) of this process creating the same name queue up, so the second finds the first.
-	const lockKey = [call.region, lookup.vpcId, lookup.name].join('\u0000');
-	return await withKeyLock(lockKey, async () => {
-		const { trafficMirrors, requestId } = await findTrafficMirrorsByName.call(this, lookup, true);
+	const lockKey = [client.region, vpcId, name].join('\u0000');
+	return await nameLocks.run(lockKey, async () => {
+		const { trafficMirrors, requestId } = await findTrafficMirrorsByName(client, vpcId, name, true);
 		const existing = survivingTrafficMirror(trafficMirrors);
 		if (existing && ifExists === 'fail') {
 			throw new NodeOperationError(
-				this.getNode(),
-				`Item ${call.itemIndex}: VPC ${lookup.vpcId} already has a traffic mirror named "${lookup.name}" (${existing.TrafficMirrorId})`,
-				{ itemIndex: call.itemIndex, description: 'Options → If a Mirror With This Name Exists is set to Fail.' },
+				client.node,
+				`Item ${client.itemIndex}: VPC ${vpcId} already has a traffic mirror named "${name}" (${existing.TrafficMirrorId})`,
+				{ itemIndex: client.itemIndex, description: 'Options → If a Mirror With This Name Exists is set to Fail.' },
 			);
 		}
 		if (existing) return asOutput(existing, requestId);
-		return await createSettled.call(this, call, ifExists);
+		return await createSettled(client, body, ifExists);
 	});
 }

@@ -1,4 +1,4 @@
-import type { TrafficMirror } from '../helpers/interfaces';
+import type { TrafficMirror } from '../trafficMirrors/trafficMirror';
 
 /**
  * Of several mirrors with one name, the one every process keeps: the oldest by CreateTime, then

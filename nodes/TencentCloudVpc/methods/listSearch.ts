@@ -1,8 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { trafficMirrorSearchItem } from '../helpers/pickerOptions';
-import { tencentCloudApiRequest } from '../transport';
-import { pickerRegion } from './accountLookup';
+import { fetchOnePage, TencentCloudClient } from '../transport';
+import { searchTrafficMirrorsPage } from '../trafficMirrors/describeTrafficMirrors';
+import { describePage, pickerClient } from './accountLookup';
+import { trafficMirrorSearchItem, vpcOption } from './pickerLabels';
 
 const PAGE_SIZE = 100;
 
@@ -12,44 +13,22 @@ export async function searchVpcs(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const region = this.getCurrentNodeParameter('region') as string;
-	const offset = Number(paginationToken ?? 0);
-	// DescribeVpcs takes Offset and Limit as strings.
-	const body: IDataObject = { Offset: String(offset), Limit: String(PAGE_SIZE) };
-	if (filter) body.Filters = [{ Name: 'vpc-name', Values: [filter] }];
-
-	const response = await tencentCloudApiRequest.call(this, { action: 'DescribeVpcs', region, body });
-	const vpcs = (response.VpcSet as IDataObject[] | undefined) ?? [];
-	const total = Number(response.TotalCount ?? vpcs.length);
-	return {
-		results: vpcs.map((vpc) => ({
-			name: `${String(vpc.VpcName ?? '')} (${String(vpc.VpcId)}, ${String(vpc.CidrBlock ?? '')})`,
-			value: String(vpc.VpcId),
-		})),
-		paginationToken: offset + vpcs.length < total ? String(offset + vpcs.length) : undefined,
-	};
+	const client = new TencentCloudClient(this, { region: this.getCurrentNodeParameter('region') });
+	const filters = filter ? [{ Name: 'vpc-name', Values: [filter] }] : undefined;
+	const { items, nextToken } = await fetchOnePage(
+		describePage(client, { action: 'DescribeVpcs', setKey: 'VpcSet', filters }),
+		paginationToken,
+		PAGE_SIZE,
+	);
+	return { results: items.map(vpcOption), paginationToken: nextToken };
 }
 
-/**
- * The region's traffic mirrors, searchable by name (DescribeTrafficMirrors with the
- * traffic-mirror-name filter, which Tencent matches fuzzily). The answer has no TotalCount:
- * a full page means there may be more.
- */
+/** The region's traffic mirrors, searchable by name. */
 export async function searchTrafficMirrors(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const region = pickerRegion(this);
-	const offset = Number(paginationToken ?? 0);
-	// DescribeTrafficMirrors takes Offset and Limit as numbers and one Filters object, not a list.
-	const body: IDataObject = { Offset: offset, Limit: PAGE_SIZE };
-	if (filter?.trim()) body.Filters = { Name: 'traffic-mirror-name', Values: [filter.trim()] };
-
-	const response = await tencentCloudApiRequest.call(this, { action: 'DescribeTrafficMirrors', region, body });
-	const mirrors = (response.TrafficMirrorSet as IDataObject[] | undefined) ?? [];
-	return {
-		results: mirrors.map(trafficMirrorSearchItem),
-		paginationToken: mirrors.length === PAGE_SIZE ? String(offset + mirrors.length) : undefined,
-	};
+	const { items, nextToken } = await searchTrafficMirrorsPage(pickerClient(this), filter, paginationToken);
+	return { results: items.map(trafficMirrorSearchItem), paginationToken: nextToken };
 }

@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { describeAll, pickerClient, pickerVpcId, vpcFilter } from './accountLookup';
 import {
 	collectorSourceOptions,
 	natGatewayOption,
@@ -7,8 +8,7 @@ import {
 	sortOptions,
 	subnetOption,
 	vpcOption,
-} from '../helpers/pickerOptions';
-import { describeAll, pickerRegion, pickerVpcId, vpcFilter } from './accountLookup';
+} from './pickerLabels';
 
 /*
  * Pickers that read the account. Each lists one region (the Region parameter) and, except
@@ -18,41 +18,41 @@ import { describeAll, pickerRegion, pickerVpcId, vpcFilter } from './accountLook
 
 /** The region's VPCs (DescribeVpcs). */
 export async function getVpcs(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const vpcs = await describeAll(this, { action: 'DescribeVpcs', setKey: 'VpcSet', region: pickerRegion(this) });
+	const vpcs = await describeAll(pickerClient(this), { action: 'DescribeVpcs', setKey: 'VpcSet' });
 	return sortOptions(vpcs.map(vpcOption));
 }
 
 /** The VPC's subnets (DescribeSubnets, filter vpc-id). */
 export async function getSubnets(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const region = pickerRegion(this);
-	const filters = vpcFilter(await pickerVpcId(this, region));
-	const subnets = await describeAll(this, { action: 'DescribeSubnets', setKey: 'SubnetSet', region, filters });
+	const client = pickerClient(this);
+	const filters = vpcFilter(await pickerVpcId(this, client));
+	const subnets = await describeAll(client, { action: 'DescribeSubnets', setKey: 'SubnetSet', filters });
 	return sortOptions(subnets.map(subnetOption));
 }
 
 /** The VPC's ENIs (DescribeNetworkInterfaces, filter vpc-id). */
 export async function getNetworkInterfaces(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const region = pickerRegion(this);
-	const filters = vpcFilter(await pickerVpcId(this, region));
-	const enis = await describeAll(this, { action: 'DescribeNetworkInterfaces', setKey: 'NetworkInterfaceSet', region, filters });
+	const client = pickerClient(this);
+	const filters = vpcFilter(await pickerVpcId(this, client));
+	const enis = await describeAll(client, { action: 'DescribeNetworkInterfaces', setKey: 'NetworkInterfaceSet', filters });
 	return sortOptions(enis.map(networkInterfaceOption));
 }
 
 /** The VPC's NAT gateways (DescribeNatGateways, filter vpc-id). */
 export async function getNatGateways(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const region = pickerRegion(this);
-	const filters = vpcFilter(await pickerVpcId(this, region));
-	const gateways = await describeAll(this, { action: 'DescribeNatGateways', setKey: 'NatGatewaySet', region, filters });
+	const client = pickerClient(this);
+	const filters = vpcFilter(await pickerVpcId(this, client));
+	const gateways = await describeAll(client, { action: 'DescribeNatGateways', setKey: 'NatGatewaySet', filters });
 	return sortOptions(gateways.map(natGatewayOption));
 }
 
 /** What a VPC mirror can collect from: the VPC's subnets, then its ENIs. */
 export async function getCollectorSources(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const region = pickerRegion(this);
-	const filters = vpcFilter(await pickerVpcId(this, region));
+	const client = pickerClient(this);
+	const filters = vpcFilter(await pickerVpcId(this, client));
 	const [subnets, enis] = await Promise.all([
-		describeAll(this, { action: 'DescribeSubnets', setKey: 'SubnetSet', region, filters }),
-		describeAll(this, { action: 'DescribeNetworkInterfaces', setKey: 'NetworkInterfaceSet', region, filters }),
+		describeAll(client, { action: 'DescribeSubnets', setKey: 'SubnetSet', filters }),
+		describeAll(client, { action: 'DescribeNetworkInterfaces', setKey: 'NetworkInterfaceSet', filters }),
 	]);
 	return collectorSourceOptions(subnets, enis);
 }

@@ -1,13 +1,13 @@
-import { isIpv4 } from '../helpers/networkFormats';
+import { isIpv4 } from '../network/networkFormats';
 
 /**
  * What a Collector Sources value names. ENI and subnet IDs go to Tencent as they are; CVM
  * instance IDs and private IPv4 addresses are first resolved to the ENIs they stand for.
- * Anything else is passed on for Tencent to judge, as before.
+ * Anything else is passed on for Tencent to judge.
  */
 export type CollectorSourceKind = 'eni' | 'subnet' | 'instance' | 'privateIp' | 'other';
 
-export const INSTANCE_ID_PATTERN = /^ins-[a-z0-9]{8}$/;
+const INSTANCE_ID_PATTERN = /^ins-[a-z0-9]{8}$/;
 
 export function classifyCollectorSource(value: string): CollectorSourceKind {
 	if (value.startsWith('eni-')) return 'eni';

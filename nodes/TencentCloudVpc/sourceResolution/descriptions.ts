@@ -14,13 +14,6 @@ export const instanceInterfacesOption: INodeProperties = {
 		'For CVM instance IDs (ins-…) in Collector Sources: which of the instance\'s network interfaces to mirror. They are looked up with DescribeNetworkInterfaces in the mirror\'s VPC.',
 };
 
-/** A call-options collection with Instance Interfaces added, kept in alphabetical order. */
-export function withInstanceInterfacesOption(optionsField: INodeProperties): INodeProperties {
-	const options = [...((optionsField.options ?? []) as INodeProperties[]), instanceInterfacesOption];
-	options.sort((a, b) => a.displayName.localeCompare(b.displayName));
-	return { ...optionsField, options };
-}
-
 /** What Collector Sources accepts besides ENI and subnet IDs, for the fields' descriptions. */
 export const COLLECTOR_SOURCES_RESOLVED_KINDS =
 	'CVM instance IDs (ins-…, resolved to their ENIs) and private IPv4 addresses (resolved to the ENI holding them) of the mirror\'s VPC may be mixed in';

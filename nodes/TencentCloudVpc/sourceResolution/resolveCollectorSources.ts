@@ -1,9 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { collectAllPages } from '../helpers/collectAllPages';
-import { resolveRegion } from '../helpers/regions';
-import { tencentCloudApiRequest } from '../transport';
+import { collectPages, type TencentCloudClient } from '../transport';
 import { valuesToResolve } from './classifyCollectorSources';
 import {
 	buildNetworkInterfaceQueries,
@@ -16,17 +13,6 @@ import {
 	resolveCollectorSourceList,
 } from './mapNetworkInterfaces';
 
-export interface ResolveCollectorSourcesRequest {
-	region: string;
-	vpcId: string;
-	/** Collector Sources as given: ENI, subnet and instance IDs and private IPv4s, mixed. */
-	values: string[];
-	instanceInterfaces: InstanceInterfaces;
-	itemIndex: number;
-	rateLimit?: number;
-	timeout?: number;
-}
-
 /**
  * The one place resolution calls Tencent: DescribeNetworkInterfaces for the item's instance IDs
  * and private IPs in the mirror's VPC (batched and paged, see buildNetworkInterfaceQueries),
@@ -34,24 +20,23 @@ export interface ResolveCollectorSourcesRequest {
  * made, naming the value, the item and the VPC.
  */
 export async function resolveCollectorSources(
-	this: IExecuteFunctions,
-	request: ResolveCollectorSourcesRequest,
+	client: TencentCloudClient,
+	vpcId: string,
+	/** Collector Sources as given: ENI, subnet and instance IDs and private IPv4s, mixed. */
+	values: string[],
+	instanceInterfaces: InstanceInterfaces,
 ): Promise<CollectorSourceResolution> {
-	const { region, vpcId, values, instanceInterfaces, itemIndex, rateLimit, timeout } = request;
+	const { itemIndex } = client;
 	const answers: NetworkInterfaceAnswer[] = [];
 	for (const query of buildNetworkInterfaceQueries(vpcId, valuesToResolve(values), instanceInterfaces)) {
-		const enis = await collectAllPages(async (offset, limit) => {
-			const response = await tencentCloudApiRequest.call(this, {
-				action: 'DescribeNetworkInterfaces',
-				region,
-				body: { Filters: query.filters, Offset: offset, Limit: limit } as IDataObject,
-				itemIndex,
-				rateLimit,
-				timeout,
-			});
-			const items = (response.NetworkInterfaceSet as NetworkInterfaceAnswer[] | undefined) ?? [];
-			return { items, total: response.TotalCount === undefined ? undefined : Number(response.TotalCount) };
-		}, NETWORK_INTERFACES_PAGE_SIZE);
+		const enis = await collectPages(
+			async (offset, limit) => {
+				const response = await client.call('DescribeNetworkInterfaces', { Filters: query.filters, Offset: offset, Limit: limit });
+				const items = (response.NetworkInterfaceSet as NetworkInterfaceAnswer[] | undefined) ?? [];
+				return { items, total: response.TotalCount === undefined ? undefined : Number(response.TotalCount) };
+			},
+			{ pageSize: NETWORK_INTERFACES_PAGE_SIZE },
+		);
 		answers.push(...enis);
 	}
 
@@ -59,8 +44,8 @@ export async function resolveCollectorSources(
 	if (resolution.unresolved.length) {
 		const named = resolution.unresolved.map((value) => `"${value}"`).join(', ');
 		throw new NodeOperationError(
-			this.getNode(),
-			`Collector Sources (collectorSrcs) of item ${itemIndex}: ${named} ${resolution.unresolved.length > 1 ? 'match' : 'matches'} no network interface in VPC ${vpcId} (region ${resolveRegion(region)})`,
+			client.node,
+			`Collector Sources (collectorSrcs) of item ${itemIndex}: ${named} ${resolution.unresolved.length > 1 ? 'match' : 'matches'} no network interface in VPC ${vpcId} (region ${client.region})`,
 			{
 				itemIndex,
 				description:

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { TrafficMirror } from '../helpers/interfaces';
-import { resolveRegion } from '../helpers/regions';
-import { MAX_COLLECTOR_SOURCES } from '../helpers/validateCreateTrafficMirrorBody';
-import { tencentCloudApiRequest } from '../transport';
+import { MAX_COLLECTOR_SOURCES } from '../requestBodies/validateCreateTrafficMirrorBody';
+import type { ItemClient } from '../transport';
+import { getTrafficMirror } from '../trafficMirrors/describeTrafficMirrors';
 import { needsResolution } from './classifyCollectorSources';
 import type { InstanceInterfaces } from './describeNetworkInterfacesQueries';
 import type { ResolvedCollectorSources } from './mapNetworkInterfaces';
@@ -17,14 +16,7 @@ import { resolveCollectorSources } from './resolveCollectorSources';
  */
 
 /** The output field that shows which input value resolved to which ENIs. */
-export const RESOLVED_SOURCES_FIELD = 'resolvedCollectorSrcs';
-
-export interface CallContext {
-	region: string;
-	itemIndex: number;
-	rateLimit?: number;
-	timeout?: number;
-}
+const RESOLVED_SOURCES_FIELD = 'resolvedCollectorSrcs';
 
 export interface BodyWithSources {
 	body: IDataObject;
@@ -37,7 +29,7 @@ function collectorSourcesOf(body: IDataObject): string[] {
 }
 
 /** Options → Instance Interfaces of one item. */
-export function readInstanceInterfaces(this: IExecuteFunctions, itemIndex: number): InstanceInterfaces {
+function readInstanceInterfaces(this: IExecuteFunctions, itemIndex: number): InstanceInterfaces {
 	const value = this.getNodeParameter('options.instanceInterfaces', itemIndex, 'all');
 	if (value === 'all' || value === 'primary') return value;
 	throw new NodeOperationError(this.getNode(), `Options → Instance Interfaces of item ${itemIndex}: ${JSON.stringify(value)} is not "all" or "primary"`, {
@@ -45,28 +37,28 @@ export function readInstanceInterfaces(this: IExecuteFunctions, itemIndex: numbe
 	});
 }
 
-async function resolveInVpc(this: IExecuteFunctions, body: IDataObject, vpcId: string, call: CallContext): Promise<BodyWithSources> {
-	const resolution = await resolveCollectorSources.call(this, {
-		...call,
-		vpcId,
-		values: collectorSourcesOf(body),
-		instanceInterfaces: readInstanceInterfaces.call(this, call.itemIndex),
-	});
+async function resolveInVpc(this: IExecuteFunctions, client: ItemClient, body: IDataObject, vpcId: string): Promise<BodyWithSources> {
+	const instanceInterfaces = readInstanceInterfaces.call(this, client.itemIndex);
+	const resolution = await resolveCollectorSources(client, vpcId, collectorSourcesOf(body), instanceInterfaces);
 	return { body: { ...body, CollectorSrcs: resolution.collectorSrcs }, resolved: resolution.resolved };
 }
 
 /** CreateTrafficMirror: instance IDs and private IPs of a VPC mirror's CollectorSrcs, resolved in its VpcId. */
-export async function resolveCreateTrafficMirrorSources(this: IExecuteFunctions, body: IDataObject, call: CallContext): Promise<BodyWithSources> {
+export async function resolveCreateTrafficMirrorSources(
+	this: IExecuteFunctions,
+	client: ItemClient,
+	body: IDataObject,
+): Promise<BodyWithSources> {
 	// A public IP mirror collects from IP addresses as they are.
 	if (body.Type === 'PUBLICIP' || !needsResolution(collectorSourcesOf(body))) return { body };
-	const result = await resolveInVpc.call(this, body, String(body.VpcId), call);
+	const result = await resolveInVpc.call(this, client, body, String(body.VpcId));
 	const count = collectorSourcesOf(result.body).length;
 	if (count > MAX_COLLECTOR_SOURCES) {
 		const expanded = Object.entries(result.resolved ?? {}).map(([value, enis]) => `${value}: ${enis.length}`);
 		throw new NodeOperationError(
-			this.getNode(),
-			`Collector Sources (collectorSrcs) of item ${call.itemIndex}: resolve to ${count} ENIs and subnets (${expanded.join(', ')}); a mirror takes at most ${MAX_COLLECTOR_SOURCES} sources`,
-			{ itemIndex: call.itemIndex, description: 'Options → Instance Interfaces: Primary Only mirrors one ENI per instance. Nothing was created.' },
+			client.node,
+			`Collector Sources (collectorSrcs) of item ${client.itemIndex}: resolve to ${count} ENIs and subnets (${expanded.join(', ')}); a mirror takes at most ${MAX_COLLECTOR_SOURCES} sources`,
+			{ itemIndex: client.itemIndex, description: 'Options → Instance Interfaces: Primary Only mirrors one ENI per instance. Nothing was created.' },
 		);
 	}
 	return result;
@@ -78,34 +70,14 @@ export async function resolveCreateTrafficMirrorSources(this: IExecuteFunctions,
  */
 export async function resolveTrafficMirrorSources(
 	this: IExecuteFunctions,
+	client: ItemClient,
 	trafficMirrorId: string,
 	body: IDataObject,
-	call: CallContext,
 ): Promise<BodyWithSources> {
 	if (!needsResolution(collectorSourcesOf(body))) return { body };
-	const response = await tencentCloudApiRequest.call(this, {
-		action: 'DescribeTrafficMirrors',
-		region: call.region,
-		body: { TrafficMirrorIds: [trafficMirrorId] },
-		itemIndex: call.itemIndex,
-		rateLimit: call.rateLimit,
-		timeout: call.timeout,
-	});
-	const mirror = ((response.TrafficMirrorSet as TrafficMirror[] | undefined) ?? []).find(
-		(candidate) => candidate.TrafficMirrorId === trafficMirrorId,
-	);
-	if (!mirror) {
-		const error = new NodeOperationError(
-			this.getNode(),
-			`Traffic mirror ${trafficMirrorId} was not found in region ${resolveRegion(call.region)} (RequestId ${response.RequestId}): its VPC is needed to resolve the instance IDs and IPs in Collector Sources`,
-			{ itemIndex: call.itemIndex },
-		);
-		error.context.tencentCode = 'ResourceNotFound';
-		error.context.requestId = response.RequestId;
-		throw error;
-	}
-	if (mirror.Type === 'PUBLICIP') return { body };
-	return await resolveInVpc.call(this, body, mirror.VpcId, call);
+	const { trafficMirror } = await getTrafficMirror(client, trafficMirrorId);
+	if (trafficMirror.Type === 'PUBLICIP') return { body };
+	return await resolveInVpc.call(this, client, body, trafficMirror.VpcId);
 }
 
 /** An operation's output item with the resolution added, when there was one. */

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { buildCheckTrafficMirrorBody, type CheckTrafficMirrorParameters } from '../../helpers/buildCheckTrafficMirrorBody';
-import { tencentCloudApiRequest } from '../../transport';
-import { callOptionsField, regionField, vpcIdLocator } from '../common.descriptions';
-import { runPerItem } from '../runPerItem';
+import { buildCheckTrafficMirrorBody, type CheckTrafficMirrorParameters } from '../../requestBodies/buildCheckTrafficMirrorBody';
+import { vpcIdLocator } from '../common.descriptions';
+import { runPerItem } from '../itemLoop/runPerItem';
 import { buildForItem } from './mirrorAction';
 import { collectorTargetField, subnetAdditionalFields, trafficMirrorIdLocator } from './shared.descriptions';
 
@@ -13,7 +12,6 @@ import { collectorTargetField, subnetAdditionalFields, trafficMirrorIdLocator } 
  * before creating it or changing an existing one. Changes nothing; a conflict is an error.
  */
 const properties: INodeProperties[] = [
-	regionField,
 	vpcIdLocator,
 	{
 		...trafficMirrorIdLocator,
@@ -31,7 +29,6 @@ const properties: INodeProperties[] = [
 	},
 	collectorTargetField,
 	subnetAdditionalFields,
-	callOptionsField,
 ];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['check'] } };
@@ -39,7 +36,8 @@ const displayOptions = { show: { resource: ['trafficMirror'], operation: ['check
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, async (itemIndex, { rateLimit, timeout }) => {
+	return await runPerItem.call(this, items, async (client) => {
+		const { itemIndex } = client;
 		const trafficMirrorId = String(this.getNodeParameter('trafficMirrorId', itemIndex, '', { extractValue: true }) ?? '').trim();
 		const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const parameters: CheckTrafficMirrorParameters = {
@@ -50,14 +48,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			subnetId: additionalFields.subnetId,
 		};
 		const body = buildForItem(this.getNode(), itemIndex, () => buildCheckTrafficMirrorBody(parameters));
-		const response = await tencentCloudApiRequest.call(this, {
-			action: 'CheckTrafficMirror',
-			region: this.getNodeParameter('region', itemIndex) as string,
-			body,
-			itemIndex,
-			rateLimit,
-			timeout,
-		});
+		const response = await client.call('CheckTrafficMirror', body);
 		const json: IDataObject = { success: true, VpcId: body.VpcId };
 		if (trafficMirrorId) json.TrafficMirrorId = trafficMirrorId;
 		json.RequestId = response.RequestId;

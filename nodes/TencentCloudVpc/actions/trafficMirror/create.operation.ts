@@ -10,21 +10,15 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import {
 	buildCreateTrafficMirrorBody,
 	type CreateTrafficMirrorParameters,
-} from '../../helpers/buildCreateTrafficMirrorBody';
-import { describeBodyProblem } from '../../helpers/describeBodyProblem';
-import {
-	type CreateCall,
-	createTrafficMirror,
-	createTrafficMirrorOnce,
-	type IfExists,
-} from '../../exactlyOnce/createTrafficMirrorOnce';
-import { parseJsonBody } from '../../helpers/parseJsonBody';
-import { validateCreateTrafficMirrorBody } from '../../helpers/validateCreateTrafficMirrorBody';
-import { resolveRegion } from '../../helpers/regions';
+} from '../../requestBodies/buildCreateTrafficMirrorBody';
+import { describeBodyProblem } from '../../requestBodies/describeBodyProblem';
+import { createTrafficMirror, createTrafficMirrorOnce, type IfExists } from '../../exactlyOnce/createTrafficMirrorOnce';
+import { parseJsonBody } from '../../requestBodies/parseJsonBody';
+import { validateCreateTrafficMirrorBody } from '../../requestBodies/validateCreateTrafficMirrorBody';
 import { COLLECTOR_SOURCES_RESOLVED_KINDS, instanceInterfacesOption } from '../../sourceResolution/descriptions';
 import { resolveCreateTrafficMirrorSources, withResolvedSources } from '../../sourceResolution/resolveRequestSources';
-import { callOptionsField, regionField, vpcIdLocator } from '../common.descriptions';
-import { runPerItem } from '../runPerItem';
+import { vpcIdLocator } from '../common.descriptions';
+import { runPerItem } from '../itemLoop/runPerItem';
 import {
 	collectorNormalFiltersField,
 	collectorTargetField,
@@ -47,7 +41,6 @@ const createCollectorTargetField: INodeProperties = {
 };
 
 const properties: INodeProperties[] = [
-	regionField,
 	{
 		displayName: 'Specify Body',
 		name: 'specifyBody',
@@ -175,40 +168,38 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		...callOptionsField,
-		options: [
-			{
-				displayName: 'If a Mirror With This Name Exists',
-				name: 'ifExists',
-				type: 'options',
-				options: [
-					{
-						name: 'Create Another',
-						value: 'createAnother',
-						description: 'Always create; Tencent allows several mirrors with one name',
-					},
-					{
-						name: 'Fail',
-						value: 'fail',
-						description: 'Stop with an error naming the existing mirror',
-					},
-					{
-						name: 'Return the Existing Mirror',
-						value: 'returnExisting',
-						description:
-							'Look the name up in this VPC first and return that mirror instead of creating a second; settles lost answers and keeps one mirror per name across n8n workers (see the README, Exactly once)',
-					},
-				],
-				default: 'createAnother',
-				description:
-					'What to do when this VPC already has a traffic mirror with this name, e.g. when an incident trigger fires twice',
-			},
-			instanceInterfacesOption,
-			...(callOptionsField.options ?? []),
-		],
-	},
 ];
+
+/** Options → If a Mirror With This Name Exists: what exactly-once does (exactlyOnce/). */
+const ifExistsOption: INodeProperties = {
+	displayName: 'If a Mirror With This Name Exists',
+	name: 'ifExists',
+	type: 'options',
+	options: [
+		{
+			name: 'Create Another',
+			value: 'createAnother',
+			description: 'Always create; Tencent allows several mirrors with one name',
+		},
+		{
+			name: 'Fail',
+			value: 'fail',
+			description: 'Stop with an error naming the existing mirror',
+		},
+		{
+			name: 'Return the Existing Mirror',
+			value: 'returnExisting',
+			description:
+				'Look the name up in this VPC first and return that mirror instead of creating a second; settles lost answers and keeps one mirror per name across n8n workers (see the README, Exactly once)',
+		},
+	],
+	default: 'createAnother',
+	description:
+		'What to do when this VPC already has a traffic mirror with this name, e.g. when an incident trigger fires twice',
+};
+
+/** Create's own entries in the Options collection every operation has. */
+export const extraOptions: INodeProperties[] = [ifExistsOption, instanceInterfacesOption];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['create'] } };
 
@@ -218,7 +209,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
  * The CreateTrafficMirror body of item `itemIndex`, from the fields or the JSON body, checked
  * against what Tencent documents before anything is sent.
  */
-export function getCreateTrafficMirrorBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
+function getCreateTrafficMirrorBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const mode = this.getNodeParameter('specifyBody', itemIndex) === 'json' ? 'json' : 'fields';
 	const body =
 		mode === 'json'
@@ -246,19 +237,12 @@ export function getCreateTrafficMirrorBody(this: IExecuteFunctions, itemIndex: n
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, async (itemIndex, { rateLimit, timeout }) => {
-		const region = resolveRegion(this.getNodeParameter('region', itemIndex));
+	return await runPerItem.call(this, items, async (client) => {
+		const { itemIndex } = client;
 		// Instance IDs and private IPs in CollectorSrcs become ENI IDs before anything is created.
-		const { body, resolved } = await resolveCreateTrafficMirrorSources.call(this, getCreateTrafficMirrorBody.call(this, itemIndex), { region, itemIndex, rateLimit, timeout });
-		const call: CreateCall = {
-			region,
-			body,
-			itemIndex,
-			rateLimit,
-			timeout,
-		};
+		const { body, resolved } = await resolveCreateTrafficMirrorSources.call(this, client, getCreateTrafficMirrorBody.call(this, itemIndex));
 		const ifExists = this.getNodeParameter('options.ifExists', itemIndex, 'createAnother') as IfExists;
-		if (ifExists === 'createAnother') return [withResolvedSources(await createTrafficMirror.call(this, call), resolved)];
-		return [withResolvedSources(await createTrafficMirrorOnce.call(this, call, ifExists), resolved)];
+		if (ifExists === 'createAnother') return [withResolvedSources(await createTrafficMirror(client, body), resolved)];
+		return [withResolvedSources(await createTrafficMirrorOnce(client, body, ifExists), resolved)];
 	});
 }

@@ -1,16 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { TrafficMirror } from '../../helpers/interfaces';
-import { pageTrafficMirrors } from '../../helpers/pageTrafficMirrors';
-import { planTrafficMirrorListQuery, type TrafficMirrorListFilters } from '../../helpers/trafficMirrorListQuery';
-import { tencentCloudApiRequest } from '../../transport';
-import { callOptionsField, regionField } from '../common.descriptions';
-import { runPerItem } from '../runPerItem';
+import { listTrafficMirrors } from '../../trafficMirrors/describeTrafficMirrors';
+import { planTrafficMirrorListQuery, type TrafficMirrorListFilters } from '../../trafficMirrors/listQuery';
+import { runPerItem } from '../itemLoop/runPerItem';
 
 /** DescribeTrafficMirrors, paged: one output item per mirror, paired to the item that asked. */
 const properties: INodeProperties[] = [
-	regionField,
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
@@ -63,7 +59,6 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	callOptionsField,
 ];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['getMany'] } };
@@ -71,28 +66,12 @@ const displayOptions = { show: { resource: ['trafficMirror'], operation: ['getMa
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, async (itemIndex, { rateLimit, timeout }) => {
-		const region = this.getNodeParameter('region', itemIndex) as string;
+	return await runPerItem.call(this, items, async (client) => {
+		const { itemIndex } = client;
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 		const query = planTrafficMirrorListQuery(this.getNodeParameter('filters', itemIndex, {}) as TrafficMirrorListFilters);
-
-		const mirrors = await pageTrafficMirrors(
-			async (offset, pageLimit) => {
-				const body: IDataObject = { Offset: offset, Limit: pageLimit };
-				if (query.apiFilter) body.Filters = { ...query.apiFilter };
-				const response = await tencentCloudApiRequest.call(this, {
-					action: 'DescribeTrafficMirrors',
-					region,
-					body,
-					itemIndex,
-					rateLimit,
-					timeout,
-				});
-				return (response.TrafficMirrorSet as TrafficMirror[] | undefined) ?? [];
-			},
-			{ returnAll, limit, matches: query.matches, filtersLocally: query.filtersLocally },
-		);
+		const mirrors = await listTrafficMirrors(client, query, limit);
 		return mirrors.map((mirror) => ({ json: mirror }));
 	});
 }

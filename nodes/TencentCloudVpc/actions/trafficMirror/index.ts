@@ -1,4 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { callOptionsField, regionField } from '../common.descriptions';
+import type { TencentCloudVpcType } from '../node.type';
 
 import * as check from './check.operation';
 import * as create from './create.operation';
@@ -14,10 +17,18 @@ import * as update from './update.operation';
 import * as updateAllFilters from './updateAllFilters.operation';
 import * as updateDirection from './updateDirection.operation';
 
-export {
+/** What one operation module gives: its fields, its item loop, and any entries it adds to Options. */
+interface Operation {
+	description: INodeProperties[];
+	extraOptions?: INodeProperties[];
+	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+}
+
+/** The operations by the value the Operation parameter saves; the type makes it name every one. */
+export const operations: Record<Extract<TencentCloudVpcType, { resource: 'trafficMirror' }>['operation'], Operation> = {
 	check,
 	create,
-	deleteTrafficMirror as delete,
+	delete: deleteTrafficMirror,
 	get,
 	getMany,
 	resetFilters,
@@ -30,6 +41,35 @@ export {
 	updateDirection,
 };
 
+const showForEveryOperation = { show: { resource: ['trafficMirror'], operation: Object.keys(operations) } };
+
+/**
+ * Options, declared once: the call options every operation has, plus the entries some
+ * operations add (each shown only for those), all in alphabetical order as the UI lists them.
+ * Saved workflows keep their values under the one parameter name `options`.
+ */
+function optionsField(): INodeProperties {
+	const addedBy = new Map<string, { option: INodeProperties; operations: string[] }>();
+	for (const [operation, { extraOptions = [] }] of Object.entries(operations)) {
+		for (const option of extraOptions) {
+			const entry = addedBy.get(option.name) ?? { option, operations: [] };
+			entry.operations.push(operation);
+			addedBy.set(option.name, entry);
+		}
+	}
+	const added = [...addedBy.values()].map(({ option, operations: shownFor }) => ({
+		...option,
+		displayOptions: { show: { '/operation': shownFor } },
+	}));
+	const options = [...added, ...((callOptionsField.options ?? []) as INodeProperties[])];
+	return {
+		...callOptionsField,
+		displayOptions: showForEveryOperation,
+		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/** Region first and Options last for every operation, each operation's own fields between. */
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
@@ -119,17 +159,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'create',
 	},
-	...check.description,
-	...create.description,
-	...deleteTrafficMirror.description,
-	...get.description,
-	...getMany.description,
-	...resetFilters.description,
-	...resetSources.description,
-	...resetTarget.description,
-	...start.description,
-	...stop.description,
-	...update.description,
-	...updateAllFilters.description,
-	...updateDirection.description,
+	{ ...regionField, displayOptions: showForEveryOperation },
+	...Object.values(operations).flatMap((operation) => operation.description),
+	optionsField(),
 ];

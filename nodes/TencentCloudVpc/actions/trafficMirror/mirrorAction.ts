@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { FILTER_TYPES, type TrafficMirrorFilterParameters } from '../../helpers/buildTrafficMirrorFilters';
+import { FILTER_TYPES, type TrafficMirrorFilterParameters } from '../../requestBodies/buildTrafficMirrorFilters';
 import {
 	type resolveTrafficMirrorSources,
 	withResolvedSources,
 } from '../../sourceResolution/resolveRequestSources';
-import { tencentCloudApiRequest } from '../../transport';
-import { runPerItem } from '../runPerItem';
+import { runPerItem } from '../itemLoop/runPerItem';
 
 /** What the operations on one existing mirror share: reading the mirror, and the call itself. */
 
@@ -34,31 +33,6 @@ export function buildForItem<T>(node: INode, itemIndex: number, build: () => T):
 }
 
 /**
- * Describe answers an unknown ID with an empty set, not an error. This error names the ID and
- * region; with Continue On Fail its item carries code ResourceNotFound (the code Tencent gives
- * the other actions for an unknown mirror) and the Describe call's RequestId.
- */
-export function trafficMirrorNotFound(
-	node: INode,
-	trafficMirrorId: string,
-	region: string,
-	itemIndex: number,
-	requestId?: string,
-): NodeOperationError {
-	const error = new NodeOperationError(
-		node,
-		`Traffic mirror ${trafficMirrorId} was not found in region ${region}${requestId ? ` (RequestId ${requestId})` : ''}`,
-		{
-			itemIndex,
-			description: 'Check the ID and the Region: a mirror exists in one region only, and a deleted mirror is gone.',
-		},
-	);
-	error.context.tencentCode = 'ResourceNotFound';
-	if (requestId) error.context.requestId = requestId;
-	return error;
-}
-
-/**
  * The item loop of an operation whose answer is only a RequestId: one call per item with the
  * body `buildBody` makes, and `{ success, TrafficMirrorId, RequestId }` out, paired to the item.
  */
@@ -70,21 +44,14 @@ export async function executeMirrorAction(
 	/** Collector sources given as instance IDs or IPs, resolved to ENIs before the call (sourceResolution/). */
 	resolveSources?: typeof resolveTrafficMirrorSources,
 ): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, async (itemIndex, { rateLimit, timeout }) => {
+	return await runPerItem.call(this, items, async (client) => {
+		const { itemIndex } = client;
 		const trafficMirrorId = readTrafficMirrorId.call(this, itemIndex);
 		const built = buildForItem(this.getNode(), itemIndex, () => buildBody(trafficMirrorId, itemIndex));
-		const region = this.getNodeParameter('region', itemIndex) as string;
 		const { body, resolved } = resolveSources
-			? await resolveSources.call(this, trafficMirrorId, built, { region, itemIndex, rateLimit, timeout })
+			? await resolveSources.call(this, client, trafficMirrorId, built)
 			: { body: built, resolved: undefined };
-		const response = await tencentCloudApiRequest.call(this, {
-			action,
-			region,
-			body,
-			itemIndex,
-			rateLimit,
-			timeout,
-		});
+		const response = await client.call(action, body);
 		return [withResolvedSources({ json: { success: true, TrafficMirrorId: trafficMirrorId, RequestId: response.RequestId } }, resolved)];
 	});
 }

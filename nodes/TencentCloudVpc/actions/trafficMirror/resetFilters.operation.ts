@@ -1,35 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { FILTER_TYPES } from '../../helpers/buildTrafficMirrorFilters';
-import { buildResetFilterBody } from '../../helpers/buildTrafficMirrorResetBodies';
-import { callOptionsField, regionField } from '../common.descriptions';
+import { FILTER_TYPES } from '../../requestBodies/buildTrafficMirrorFilters';
+import { buildResetFilterBody } from '../../requestBodies/buildTrafficMirrorResetBodies';
 import { executeMirrorAction, readFilterParameters } from './mirrorAction';
-import {
-	filterChoiceFields,
-	fiveTupleFilterOption,
-	natGatewayFilterOption,
-	trafficMirrorIdLocator,
-} from './shared.descriptions';
+import { filterFields, trafficMirrorIdLocator } from './shared.descriptions';
 
 /** ResetTrafficMirrorFilter: replaces the mirror's filter with a NAT gateway, five-tuple rules, or none. */
 const properties: INodeProperties[] = [
-	regionField,
 	trafficMirrorIdLocator,
-	{
-		displayName: 'Filter Type',
-		name: 'filterType',
-		type: 'options',
-		options: [
-			fiveTupleFilterOption,
-			natGatewayFilterOption,
-			{ name: 'None', value: FILTER_TYPES.none, description: 'Remove the filter: mirror all traffic of the sources' },
-		],
-		default: 'fiveTuple',
+	...filterFields({
+		addedKind: { name: 'None', value: FILTER_TYPES.none, description: 'Remove the filter: mirror all traffic of the sources' },
+		default: FILTER_TYPES.fiveTuple,
 		description: 'What the new filter is; it replaces the current one (a mirror has a NAT gateway or five-tuple rules, not both)',
-	},
-	...filterChoiceFields,
-	callOptionsField,
+	}),
 ];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['resetFilters'] } };

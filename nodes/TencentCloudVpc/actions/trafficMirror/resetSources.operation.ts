@@ -1,20 +1,20 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { buildResetSrcsBody } from '../../helpers/buildTrafficMirrorResetBodies';
-import { withInstanceInterfacesOption } from '../../sourceResolution/descriptions';
+import { buildResetSrcsBody } from '../../requestBodies/buildTrafficMirrorResetBodies';
+import { instanceInterfacesOption } from '../../sourceResolution/descriptions';
 import { resolveTrafficMirrorSources } from '../../sourceResolution/resolveRequestSources';
-import { callOptionsField, regionField } from '../common.descriptions';
 import { executeMirrorAction } from './mirrorAction';
 import { collectorSourcesPicker, trafficMirrorIdLocator } from './shared.descriptions';
 
 /** ResetTrafficMirrorSrcs: replaces the whole list of collected ENIs/subnets (instances and IPs resolved to ENIs). */
 const properties: INodeProperties[] = [
-	regionField,
 	trafficMirrorIdLocator,
 	{ ...collectorSourcesPicker, required: true },
-	withInstanceInterfacesOption(callOptionsField),
 ];
+
+/** Which ENIs of an instance named in Collector Sources are mirrored. */
+export const extraOptions: INodeProperties[] = [instanceInterfacesOption];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['resetSources'] } };
 

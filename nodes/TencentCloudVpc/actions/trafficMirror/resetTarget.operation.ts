@@ -1,19 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { CreateTrafficMirrorParameters } from '../../helpers/buildCreateTrafficMirrorBody';
-import { buildResetTargetBody } from '../../helpers/buildTrafficMirrorResetBodies';
-import { callOptionsField, regionField } from '../common.descriptions';
+import type { CreateTrafficMirrorParameters } from '../../requestBodies/buildCreateTrafficMirrorBody';
+import { buildResetTargetBody } from '../../requestBodies/buildTrafficMirrorResetBodies';
 import { executeMirrorAction } from './mirrorAction';
 import { collectorTargetField, subnetAdditionalFields, trafficMirrorIdLocator } from './shared.descriptions';
 
 /** ResetTrafficMirrorTarget: the new receiver of the mirrored packets. */
 const properties: INodeProperties[] = [
-	regionField,
 	trafficMirrorIdLocator,
 	collectorTargetField,
 	subnetAdditionalFields,
-	callOptionsField,
 ];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['resetTarget'] } };

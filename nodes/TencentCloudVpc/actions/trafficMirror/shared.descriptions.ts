@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { FILTER_TYPES } from '../../helpers/buildTrafficMirrorFilters';
+import { FILTER_TYPES } from '../../requestBodies/buildTrafficMirrorFilters';
 
 /**
  * UI fields the traffic-mirror operations share. Names and sub-field names are those of the
@@ -205,23 +205,39 @@ export const subnetPicker: INodeProperties = {
 		'Subnet of the sender of mirrored traffic, for public IP mirrors (API field SubnetId). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-/** The filter kinds Reset Filters and Update All Filters offer (each adds one of its own). */
-export const fiveTupleFilterOption: INodePropertyOptions = {
+const fiveTupleFilterOption: INodePropertyOptions = {
 	name: 'Five-Tuple Rules',
 	value: FILTER_TYPES.fiveTuple,
 	description: 'Mirror only traffic matching the rules (CollectorNormalFilters)',
 };
-export const natGatewayFilterOption: INodePropertyOptions = {
+const natGatewayFilterOption: INodePropertyOptions = {
 	name: 'NAT Gateway',
 	value: FILTER_TYPES.natGateway,
 	description: 'Mirror only traffic through a NAT gateway (NatId)',
 };
 
-/** The NAT gateway or the rules, shown for the filter kind chosen in `filterType`. */
-export const filterChoiceFields: INodeProperties[] = [
-	{ ...natGatewayPicker, required: true, displayOptions: { show: { filterType: [FILTER_TYPES.natGateway] } } },
-	{ ...collectorNormalFiltersField, displayOptions: { show: { filterType: [FILTER_TYPES.fiveTuple] } } },
-];
+/**
+ * The filter fields of Reset Filters and Update All Filters: Filter Type (five-tuple rules, a
+ * NAT gateway, and the kind the operation adds: none or keep), then the NAT gateway or the
+ * rules, shown for the kind chosen.
+ */
+export function filterFields(filterType: Pick<INodeProperties, 'default' | 'description'> & { addedKind: INodePropertyOptions }): INodeProperties[] {
+	const { addedKind, ...defaultAndDescription } = filterType;
+	const kinds = [fiveTupleFilterOption, natGatewayFilterOption, addedKind];
+	return [
+		// The default is each operation's own, passed in with the description; the rule looks for a literal.
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+		{
+			displayName: 'Filter Type',
+			name: 'filterType',
+			type: 'options',
+			options: kinds.sort((a, b) => a.name.localeCompare(b.name)),
+			...defaultAndDescription,
+		},
+		{ ...natGatewayPicker, required: true, displayOptions: { show: { filterType: [FILTER_TYPES.natGateway] } } },
+		{ ...collectorNormalFiltersField, displayOptions: { show: { filterType: [FILTER_TYPES.fiveTuple] } } },
+	];
+}
 
 /** Check and Reset Target take the receiving subnet as their only additional field. */
 export const subnetAdditionalFields: INodeProperties = {

@@ -1,12 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { callOptionsField, regionField } from '../common.descriptions';
 import { executeMirrorAction } from './mirrorAction';
 import { trafficMirrorIdLocator } from './shared.descriptions';
 
 /** StartTrafficMirror: Start collecting: the mirror copies traffic to its target again. */
-const properties: INodeProperties[] = [regionField, trafficMirrorIdLocator, callOptionsField];
+const properties: INodeProperties[] = [trafficMirrorIdLocator];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['start'] } };
 

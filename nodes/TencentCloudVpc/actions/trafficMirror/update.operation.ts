@@ -5,14 +5,12 @@ import {
 	buildModifyTrafficMirrorAttributeBody,
 	hasAttributeChanges,
 	type UpdateFieldsParameters,
-} from '../../helpers/buildModifyTrafficMirrorAttributeBody';
-import { callOptionsField, regionField } from '../common.descriptions';
+} from '../../requestBodies/buildModifyTrafficMirrorAttributeBody';
 import { executeMirrorAction } from './mirrorAction';
 import { trafficMirrorIdLocator } from './shared.descriptions';
 
 /** ModifyTrafficMirrorAttribute: the mirror's name and description. */
 const properties: INodeProperties[] = [
-	regionField,
 	trafficMirrorIdLocator,
 	{
 		displayName: 'Update Fields',
@@ -38,7 +36,6 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	callOptionsField,
 ];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['update'] } };

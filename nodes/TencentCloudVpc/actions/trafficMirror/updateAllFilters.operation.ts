@@ -1,24 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { FILTER_TYPES } from '../../helpers/buildTrafficMirrorFilters';
-import { buildUpdateAllFilterBody } from '../../helpers/buildTrafficMirrorResetBodies';
-import { withInstanceInterfacesOption } from '../../sourceResolution/descriptions';
+import { FILTER_TYPES } from '../../requestBodies/buildTrafficMirrorFilters';
+import { buildUpdateAllFilterBody } from '../../requestBodies/buildTrafficMirrorResetBodies';
+import { instanceInterfacesOption } from '../../sourceResolution/descriptions';
 import { resolveTrafficMirrorSources } from '../../sourceResolution/resolveRequestSources';
-import { callOptionsField, regionField } from '../common.descriptions';
 import { executeMirrorAction, readFilterParameters } from './mirrorAction';
-import {
-	collectorSourcesPicker,
-	directionField,
-	filterChoiceFields,
-	fiveTupleFilterOption,
-	natGatewayFilterOption,
-	trafficMirrorIdLocator,
-} from './shared.descriptions';
+import { collectorSourcesPicker, directionField, filterFields, trafficMirrorIdLocator } from './shared.descriptions';
 
 /** UpdateTrafficMirrorAllFilter: direction, sources and filter in one call. */
 const properties: INodeProperties[] = [
-	regionField,
 	trafficMirrorIdLocator,
 	{ ...directionField, required: true },
 	{
@@ -26,21 +17,15 @@ const properties: INodeProperties[] = [
 		description:
 			'New subnets and ENIs to mirror, replacing the current ones; leave empty to keep them (API field CollectorSrcs). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{
-		displayName: 'Filter Type',
-		name: 'filterType',
-		type: 'options',
-		options: [
-			fiveTupleFilterOption,
-			{ name: 'Keep Current Filter', value: FILTER_TYPES.keep, description: 'Send no filter: the current one stays' },
-			natGatewayFilterOption,
-		],
-		default: 'keep',
+	...filterFields({
+		addedKind: { name: 'Keep Current Filter', value: FILTER_TYPES.keep, description: 'Send no filter: the current one stays' },
+		default: FILTER_TYPES.keep,
 		description: 'Whether to replace the filter, and with what (a mirror has a NAT gateway or five-tuple rules, not both)',
-	},
-	...filterChoiceFields,
-	withInstanceInterfacesOption(callOptionsField),
+	}),
 ];
+
+/** Which ENIs of an instance named in Collector Sources are mirrored. */
+export const extraOptions: INodeProperties[] = [instanceInterfacesOption];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['updateAllFilters'] } };
 

@@ -1,13 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { buildUpdateDirectionBody } from '../../helpers/buildTrafficMirrorResetBodies';
-import { callOptionsField, regionField } from '../common.descriptions';
+import { buildUpdateDirectionBody } from '../../requestBodies/buildTrafficMirrorResetBodies';
 import { executeMirrorAction } from './mirrorAction';
 import { directionField, trafficMirrorIdLocator } from './shared.descriptions';
 
 /** UpdateTrafficMirrorDirection. */
-const properties: INodeProperties[] = [regionField, trafficMirrorIdLocator, { ...directionField, required: true }, callOptionsField];
+const properties: INodeProperties[] = [trafficMirrorIdLocator, { ...directionField, required: true }];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['updateDirection'] } };
 

@@ -3,7 +3,7 @@
  * the request, so nothing was applied. Transient failures are retried only for actions that
  * change nothing; for the others a failure may have been applied and is the caller's to settle.
  */
-export const THROTTLING_CODES = [
+const THROTTLING_CODES = [
 	'RequestLimitExceeded',
 	'RequestLimitExceeded.IPLimitExceeded',
 	'RequestLimitExceeded.UinLimitExceeded',

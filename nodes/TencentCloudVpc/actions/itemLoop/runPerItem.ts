@@ -1,18 +1,24 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { type FinishedItem, itemFingerprint, sharedFinishedItems } from '../exactlyOnce/finishedItems';
-import { asNodeError, errorItem } from '../helpers/errorItem';
-import { itemConcurrency } from '../transport';
-import { runWithConcurrency } from '../transport/policy/runWithConcurrency';
-import { type CallOptions, readCallOptions } from './common.descriptions';
+import { type FinishedItem, finishedItems, itemFingerprint } from '../../processState';
+import { asNodeError, itemConcurrency, type ItemClient, TencentCloudClient } from '../../transport';
+import { readCallOptions } from '../common.descriptions';
+import { errorItem } from './errorItem';
+import { runWithConcurrency } from './runWithConcurrency';
 
 /** Identifies one run of this node in one execution; a Retry On Fail try has the same. */
 function runKeyOf(context: IExecuteFunctions): string | undefined {
 	const executionId = context.getExecutionId();
 	if (!executionId) return undefined;
-	// The engine's context carries the run index; the interface does not declare it.
-	const runIndex = (context as unknown as { runIndex?: number }).runIndex ?? 0;
+	const runIndex = context.getWorkflowDataProxy(0).$thisRunIndex;
 	return [executionId, context.getNode().name, runIndex].join('\u0000');
+}
+
+/** The client of one item: its Region, Timeout and Rate Limit. */
+function clientForItem(context: IExecuteFunctions, itemIndex: number): ItemClient {
+	const { rateLimit, timeout } = readCallOptions.call(context, itemIndex);
+	const region = context.getNodeParameter('region', itemIndex);
+	return TencentCloudClient.forItem(context, { region, itemIndex, rateLimit, timeout });
 }
 
 /**
@@ -25,12 +31,12 @@ function runKeyOf(context: IExecuteFunctions): string | undefined {
 export async function runPerItem(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-	handleItem: (itemIndex: number, callOptions: CallOptions) => Promise<INodeExecutionData[]>,
+	handleItem: (client: ItemClient) => Promise<INodeExecutionData[]>,
 ): Promise<INodeExecutionData[]> {
 	const { maxConcurrency, rateLimit } = readCallOptions.call(this, 0);
 	const operation = String(this.getNodeParameter('operation', 0));
 	const runKey = runKeyOf(this);
-	const earlierTry = runKey ? sharedFinishedItems.take(runKey) : undefined;
+	const earlierTry = runKey ? finishedItems.take(runKey) : undefined;
 	const finished = new Map<number, INodeExecutionData[]>();
 	const fingerprintOf = (itemIndex: number) => itemFingerprint(operation, items[itemIndex].json);
 	let anyFailed = false;
@@ -42,7 +48,7 @@ export async function runPerItem(
 			return remembered.output;
 		}
 		try {
-			const results = await handleItem(itemIndex, readCallOptions.call(this, itemIndex));
+			const results = await handleItem(clientForItem(this, itemIndex));
 			const output = results.map((result) => ({ ...result, pairedItem: { item: itemIndex } }));
 			finished.set(itemIndex, output);
 			return output;
@@ -54,7 +60,7 @@ export async function runPerItem(
 	};
 
 	try {
-		const limit = await itemConcurrency.call(this, rateLimit, maxConcurrency);
+		const limit = await itemConcurrency(this, rateLimit, maxConcurrency);
 		return (await runWithConcurrency(items.length, limit, runItem)).flat();
 	} finally {
 		// A run with a failed item may be tried again (n8n also retries when the first output
@@ -63,7 +69,7 @@ export async function runPerItem(
 		if (runKey && anyFailed) {
 			const remembered = new Map<number, FinishedItem>();
 			for (const [itemIndex, output] of finished) remembered.set(itemIndex, { fingerprint: fingerprintOf(itemIndex), output });
-			sharedFinishedItems.remember(runKey, remembered);
+			finishedItems.remember(runKey, remembered);
 		}
 	}
 }

@@ -13,8 +13,8 @@ export interface FinishedItem {
 	output: INodeExecutionData[];
 }
 
-export const REMEMBER_FOR_MS = 15 * 60 * 1000;
-export const MAX_REMEMBERED_RUNS = 1000;
+const REMEMBER_FOR_MS = 15 * 60 * 1000;
+const MAX_REMEMBERED_RUNS = 1000;
 
 export class FinishedItems {
 	private readonly runs = new Map<string, { expiresAt: number; items: Map<number, FinishedItem> }>();
@@ -46,6 +46,11 @@ export class FinishedItems {
 		return run?.items;
 	}
 
+	/** Forgets every run (for tests that must start from a clean slate). */
+	clear(): void {
+		this.runs.clear();
+	}
+
 	get size(): number {
 		return this.runs.size;
 	}
@@ -66,6 +71,3 @@ export function itemFingerprint(operation: string, json: IDataObject): string {
 	}
 	return `${text.length}:${hash.toString(16)}`;
 }
-
-/** One memory for the n8n process: a retry runs in the process that ran the first try. */
-export const sharedFinishedItems = new FinishedItems();

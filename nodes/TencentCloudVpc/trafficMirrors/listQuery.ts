@@ -1,4 +1,4 @@
-import type { TrafficMirror } from './interfaces';
+import type { TrafficMirror } from './trafficMirror';
 
 /** Get Many's Filters collection after n8n resolved it for one item. */
 export interface TrafficMirrorListFilters {

@@ -14,8 +14,6 @@ export const FILTER_TYPES = {
 	keep: 'keep',
 } as const;
 
-export type FilterType = (typeof FILTER_TYPES)[keyof typeof FILTER_TYPES];
-
 export interface TrafficMirrorFilterParameters {
 	filterType?: string;
 	natId?: unknown;

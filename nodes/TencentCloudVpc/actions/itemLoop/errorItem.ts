@@ -1,5 +1,4 @@
-import type { INode, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { INode, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /**
  * The item "Continue On Fail" emits for a failed input item, paired to it.
@@ -18,10 +17,4 @@ export function errorItem(node: INode, error: unknown, itemIndex: number): INode
 	if (typeof context.tencentCode === 'string') json.code = context.tencentCode;
 	if (typeof context.requestId === 'string') json.RequestId = context.requestId;
 	return { json, pairedItem };
-}
-
-/** What a failed item throws without Continue On Fail: n8n's own error types, whatever went wrong. */
-export function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error as Error, { itemIndex });
 }

@@ -32,7 +32,7 @@ export interface FilterParameters {
 }
 
 /** UI parameter → CreateTrafficMirror field, for the plain string fields. */
-export const CREATE_SCALAR_FIELDS = [
+const CREATE_SCALAR_FIELDS = [
 	['vpcId', 'VpcId'],
 	['trafficMirrorName', 'TrafficMirrorName'],
 	['type', 'Type'],
@@ -40,13 +40,13 @@ export const CREATE_SCALAR_FIELDS = [
 	['direction', 'Direction'],
 ] as const;
 
-export const ADDITIONAL_SCALAR_FIELDS = [
+const ADDITIONAL_SCALAR_FIELDS = [
 	['trafficMirrorDescribe', 'TrafficMirrorDescribe'],
 	['natId', 'NatId'],
 	['subnetId', 'SubnetId'],
 ] as const;
 
-export const COLLECTOR_TARGET_FIELDS = [
+const COLLECTOR_TARGET_FIELDS = [
 	['targetType', 'TargetType', 'string'],
 	['targetIps', 'TargetIps', 'list'],
 	['algHash', 'AlgHash', 'string'],

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isIpAddress, isIpAddressOrCidr, isPortOrRange } from './networkFormats';
+import { isIpAddress, isIpAddressOrCidr, isPortOrRange } from '../network/networkFormats';
 
 /**
  * Checks a CreateTrafficMirror body against what Tencent documents, before any call. Only
@@ -15,7 +15,7 @@ export interface BodyProblem {
 }
 
 /** CreateTrafficMirrorRequest's members, per the API reference. */
-export const CREATE_TRAFFIC_MIRROR_FIELDS = [
+const CREATE_TRAFFIC_MIRROR_FIELDS = [
 	'VpcId',
 	'TrafficMirrorName',
 	'TrafficMirrorDescribe',
@@ -43,7 +43,7 @@ const ENUMS: Record<string, readonly string[]> = {
 };
 
 /** Protocols a five-tuple filter names; compared without case. */
-export const FILTER_PROTOCOLS = ['ALL', 'TCP', 'UDP', 'ICMP', 'ICMPV6'];
+const FILTER_PROTOCOLS = ['ALL', 'TCP', 'UDP', 'ICMP', 'ICMPV6'];
 
 /** The most collector sources one mirror takes. */
 export const MAX_COLLECTOR_SOURCES = 20;
@@ -52,7 +52,7 @@ const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The documented field a misspelt key was probably meant to be (case-insensitive match). */
-export function suggestField(key: string, known: readonly string[]): string | undefined {
+function suggestField(key: string, known: readonly string[]): string | undefined {
 	return known.find((field) => field.toLowerCase() === key.toLowerCase());
 }
 

@@ -28,7 +28,7 @@ const UI_PARAMETERS: Record<string, string> = {
 };
 
 /** `CollectorTarget.TargetIps[0]`: the path as it reads in a JSON body. */
-export function jsonPath(path: Array<string | number>): string {
+function jsonPath(path: Array<string | number>): string {
 	return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
 }
 

@@ -3,17 +3,17 @@ import { sleep } from 'n8n-workflow';
 /** Tencent allows each action 20 requests per second per account key. */
 export const TENCENT_ACTION_RATE_LIMIT = 20;
 
-export const WINDOW_MS = 1000;
+const WINDOW_MS = 1000;
 /**
  * The server counts arrivals, which jitter around our send times: pacing over a slightly
  * longer window keeps 21 from landing in one of its seconds.
  */
-export const WINDOW_SAFETY_MS = 40;
+const WINDOW_SAFETY_MS = 40;
 /**
  * No window of this length ever holds more than the rate: a timer that fired late catches up
  * (pacing runs on a longer window), but never so fast that a second could hold one too many.
  */
-export const CAP_WINDOW_MS = WINDOW_MS + 10;
+const CAP_WINDOW_MS = WINDOW_MS + 10;
 
 /**
  * How the rate follows Tencent's answers. Tencent counts a key's calls over a sliding second and
@@ -35,7 +35,7 @@ export const DECREASE = 0.93;
 export const CUBIC_GROWTH = 0.04;
 export const RETURN_SECONDS = 2;
 /** Accepted calls in the last second, as a part of the ceiling, that say a process is alone. */
-export const ALONE_SHARE = 0.75;
+const ALONE_SHARE = 0.75;
 
 /** From `from` back to `ceiling` in RETURN_SECONDS along a cubic: fast at first, flat as it arrives. */
 function quickReturn(from: number, ceiling: number, seconds: number): number {
@@ -220,13 +220,17 @@ export class LatencyTracker {
 	latencyMs(key: string): number {
 		return this.averages.get(key) ?? this.initialMs;
 	}
+
+	reset(): void {
+		this.averages.clear();
+	}
 }
 
 /** The most items in flight without a setting: enough for 20/s at 1.2 s per call. */
 export const CONCURRENCY_CEILING = 50;
 
-/** Never fewer items in flight than this (the node's fixed concurrency before it was sized). */
-export const CONCURRENCY_FLOOR = 10;
+/** Never fewer items in flight than this, however short the calls. */
+const CONCURRENCY_FLOOR = 10;
 
 /**
  * Items in flight needed to send `rate` per second when a call takes `latencyMs`, with room for
@@ -237,7 +241,3 @@ export function concurrencyForRate(rate: number, latencyMs: number, upperBound: 
 	const needed = Math.max(CONCURRENCY_FLOOR, Math.ceil((2 * rate * latencyMs) / 1000) + 2);
 	return Math.max(1, Math.min(upperBound, needed));
 }
-
-/** One limiter and one latency record for the whole n8n process, shared by every execution. */
-export const sharedRateLimiter = new AdaptiveRateLimiter();
-export const sharedLatency = new LatencyTracker();
