@@ -10,7 +10,7 @@ export const EXTRA_SIGNED_HOSTS_NAME = 'Extra Hosts to Sign';
 const TENCENT_CLOUD_API_HOST = /^(?:[a-z0-9-]+\.)+tencentcloudapi\.com$/;
 
 /** Lower case, no trailing dot: how host names compare. */
-export function normalizeHost(hostname: string): string {
+function normalizeHost(hostname: string): string {
 	return hostname.trim().toLowerCase().replace(/\.+$/, '');
 }
 
