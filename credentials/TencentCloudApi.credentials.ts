@@ -171,6 +171,13 @@ export class TencentCloudApi implements ICredentialType {
 	};
 }
 
+/** The members of the legacy request options (the HTTP Request node's) that the credential sets. */
+interface LegacyRequestOptions {
+	uri?: string;
+	followRedirect?: boolean;
+	followAllRedirects?: boolean;
+}
+
 function text(value: unknown): string {
 	return String(value ?? '').trim();
 }
@@ -194,15 +201,20 @@ function signRequest(credentials: ICredentialDataDecryptedObject, requestOptions
 		contentType: call.contentType,
 		payload: call.payload,
 	});
-	const signed: IHttpRequestOptions & { uri?: string } = {
+	const signed: IHttpRequestOptions & LegacyRequestOptions = {
 		...requestOptions,
 		headers: callHeaders(call, { authorization, timestamp, sessionToken: text(credentials.sessionToken) }) as IDataObject,
 	};
+	// A redirect would carry the signature and session token past the host rule: none is followed.
 	// The HTTP Request node's legacy options carry the URL in `uri`, the others in `url`.
-	if (signed.uri !== undefined) signed.uri = callUrl(call);
-	else {
+	if (signed.uri !== undefined) {
+		signed.uri = callUrl(call);
+		signed.followRedirect = false;
+		signed.followAllRedirects = false;
+	} else {
 		signed.url = callUrl(call);
 		signed.baseURL = undefined;
+		signed.disableFollowRedirect = true;
 	}
 	// The query is in the URL already, encoded as signed: n8n must not append it again.
 	delete signed.qs;

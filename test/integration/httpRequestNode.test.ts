@@ -21,6 +21,7 @@ import {
 	OUTSIDE_HOST_HINT,
 	OUTSIDE_HOST_MESSAGE,
 	outsideHostCase,
+	redirectCase,
 } from '../support/httpRequestWorkflows';
 import { emulatorForTests } from '../support/emulatorSuite';
 import { type RecordingProxy, startRecordingProxy } from '../support/recordingProxy';
@@ -191,6 +192,31 @@ describe('the credential signs only for Tencent Cloud: a host outside its rule, 
 		expect(proxy.records()).toEqual([{ method: 'CONNECT', target: `${OUTSIDE_HOST}:443` }]);
 		// The proxy forwards nothing, so the run fails there, not in the credential.
 		expect(error(HTTP_REQUEST_NODE)?.message).not.toContain(OUTSIDE_HOST_MESSAGE);
+	});
+});
+
+describe('a signed request follows no redirect: a loopback server redirecting to a host outside the rule', () => {
+	let redirector: RecordingProxy;
+	beforeAll(async () => {
+		redirector = await startRecordingProxy({ redirectTo: `https://${OUTSIDE_HOST}/` });
+	});
+	afterAll(async () => await redirector.stop());
+	beforeEach(() => redirector.reset());
+
+	test('without the credential n8n follows the redirect to the other host (through the recording proxy)', async () => {
+		await runParameters({ ...redirectCase(redirector.url), authentication: 'none' });
+		expect(redirector.records().map(({ method, target }) => [method, target])).toEqual([
+			['GET', `${redirector.url}/redirects-elsewhere`],
+			['CONNECT', `${OUTSIDE_HOST}:443`],
+		]);
+	});
+
+	test('with the credential the signed request stops at the redirect: the run fails, the other host is never asked for', async () => {
+		const { error } = await runParameters(redirectCase(redirector.url));
+		expect(error(HTTP_REQUEST_NODE)).toBeDefined();
+		const records = redirector.records();
+		expect(records.map(({ method, target }) => [method, target])).toEqual([['GET', `${redirector.url}/redirects-elsewhere`]]);
+		expect(String(records[0].headers?.authorization)).toMatch(/^TC3-HMAC-SHA256 Credential=/);
 	});
 });
 

@@ -155,6 +155,19 @@ export function outsideHostCase(proxyUrl: string): INodeParameters {
 	};
 }
 
+/**
+ * A GET to a loopback URL served by the recording proxy (`proxyUrl`), which answers with a redirect
+ * to OUTSIDE_HOST; the redirect, if followed, goes through the same proxy.
+ */
+export function redirectCase(proxyUrl: string): INodeParameters {
+	return {
+		method: 'GET',
+		url: `${proxyUrl}/redirects-elsewhere`,
+		...headers({ 'X-TC-Action': 'DescribeInstances', 'X-TC-Region': 'ap-guangzhou', 'X-TC-Service': 'cvm' }),
+		options: { proxy: proxyUrl },
+	};
+}
+
 /** The message a request to OUTSIDE_HOST must fail with. */
 export const OUTSIDE_HOST_MESSAGE = `The Tencent Cloud API credential does not sign requests to "${OUTSIDE_HOST}"`;
 export const OUTSIDE_HOST_HINT = "add it to the credential's Extra Hosts to Sign";

@@ -9,6 +9,8 @@ export interface ProxyRecord {
 	method: string;
 	/** `host:port` of a CONNECT, the absolute URL of a plain request. */
 	target: string;
+	/** A plain request's headers (a CONNECT's carry nothing of the request inside the tunnel). */
+	headers?: Record<string, string | string[] | undefined>;
 }
 
 export interface RecordingProxy {
@@ -21,14 +23,18 @@ export interface RecordingProxy {
 	stop(): Promise<void>;
 }
 
-/** Starts the proxy; each CONNECT is answered 403 and closed, each plain request 502. */
-export async function startRecordingProxy(): Promise<RecordingProxy> {
+/**
+ * Starts the proxy; each CONNECT is answered 403 and closed. A plain request is answered 502, or,
+ * with `redirectTo`, 302 to that URL: the proxy then plays a server that redirects elsewhere.
+ */
+export async function startRecordingProxy(options: { redirectTo?: string } = {}): Promise<RecordingProxy> {
 	let records: ProxyRecord[] = [];
 	let connections = 0;
 	const sockets = new Set<Socket>();
 	const server: Server = createServer((request, response) => {
-		records.push({ method: request.method ?? '', target: request.url ?? '' });
-		response.writeHead(502, { 'content-type': 'text/plain' }).end('recording proxy: nothing is forwarded');
+		records.push({ method: request.method ?? '', target: request.url ?? '', headers: request.headers });
+		if (options.redirectTo) response.writeHead(302, { location: options.redirectTo }).end();
+		else response.writeHead(502, { 'content-type': 'text/plain' }).end('recording proxy: nothing is forwarded');
 	});
 	server.on('connection', (socket: Socket) => {
 		connections++;

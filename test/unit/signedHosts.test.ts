@@ -149,6 +149,19 @@ describe('authenticate(): one path for every caller, the host rule first', () =>
 		expect((signed.headers as Record<string, string>).Authorization).toMatch(/^TC3-HMAC-SHA256 Credential=AKIDexample\//);
 	});
 
+	test('a signed request follows no redirect, in either shape of request options', async () => {
+		const signed = await credentialType.authenticate(key, call('https://cvm.tencentcloudapi.com/'));
+		expect(signed.disableFollowRedirect).toBe(true);
+		const legacy = (await credentialType.authenticate(key, {
+			method: 'POST',
+			uri: 'https://cvm.tencentcloudapi.com/',
+			headers: { 'X-TC-Action': 'DescribeInstances' },
+			followRedirect: true,
+			followAllRedirects: true,
+		} as never)) as unknown as Record<string, unknown>;
+		expect(legacy).toMatchObject({ uri: 'https://cvm.tencentcloudapi.com/', followRedirect: false, followAllRedirects: false });
+	});
+
 	test('a malformed Extra Hosts to Sign stops the call with the field\'s name', async () => {
 		await expect(credentialType.authenticate({ ...key, extraSignedHosts: 'https://x.example/' }, call('https://x.example/'))).rejects.toThrow(
 			'Extra Hosts to Sign holds "https://x.example/"',
