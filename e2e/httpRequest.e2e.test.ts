@@ -21,6 +21,7 @@ import {
 	OUTSIDE_HOST_HINT,
 	OUTSIDE_HOST_MESSAGE,
 	outsideHostCase,
+	redirectCase,
 } from '../test/support/httpRequestWorkflows';
 import { type RecordingProxy, startRecordingProxy } from '../test/support/recordingProxy';
 import { installAsCommunityPackage } from './communityPackage';
@@ -45,6 +46,8 @@ const NO_HTTP_ID = 'e2eHttp_noHttp';
 const LISTED_CREDENTIAL = { id: 'tencentCloudApiListedHost', name: 'Tencent Cloud API, signs for the proxy host' };
 const OUTSIDE_ID = 'e2eHttp_outsideHost';
 const OUTSIDE_LISTED_ID = 'e2eHttp_outsideHostListed';
+const REDIRECT_ID = 'e2eHttp_redirect';
+const REDIRECT_UNSIGNED_ID = 'e2eHttp_redirectUnsigned';
 const CASES: HttpRequestCase[] = ['cvmPost', 'cvmGet', 'monitorExplicitVersion', 'missingService', 'headersAsTyped'];
 
 /** Only what `n8n import:workflow` needs. */
@@ -81,6 +84,8 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 		const netLog = path.join(manifest.workDir, `outbound-http-${version}.jsonl`);
 		let emulator: EmulatorProcess;
 		let proxy: RecordingProxy;
+		/** Answers every plain request with a redirect to OUTSIDE_HOST. */
+		let redirector: RecordingProxy;
 		let cli: N8nCli;
 
 		beforeAll(async () => {
@@ -88,6 +93,7 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 			await installAsCommunityPackage(userFolder, manifest.pack);
 			emulator = await startEmulatorProcess(0, ['--generic-services', '--rate-limit', '0']);
 			proxy = await startRecordingProxy();
+			redirector = await startRecordingProxy({ redirectTo: `https://${OUTSIDE_HOST}/` });
 			const env = n8nEnvironment(install, { userFolder, encryptionKey: randomBytes(24).toString('hex'), brokerPort: await freePort(), netLog });
 			cli = new N8nCli(install, env, userFolder, path.join(manifest.workDir, `logs-http-${version}`));
 			const { banner } = emulator;
@@ -110,18 +116,22 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 				importable(NO_HTTP_ID, httpRequestWorkflow('noHttp', cases.cvmPost, NO_HTTP_CREDENTIAL)),
 				importable(OUTSIDE_ID, httpRequestWorkflow('outsideHost', outsideHostCase(proxy.url), CREDENTIAL)),
 				importable(OUTSIDE_LISTED_ID, httpRequestWorkflow('outsideHostListed', outsideHostCase(proxy.url), LISTED_CREDENTIAL)),
+				importable(REDIRECT_ID, httpRequestWorkflow('redirect', redirectCase(redirector.url), CREDENTIAL)),
+				importable(REDIRECT_UNSIGNED_ID, httpRequestWorkflow('redirectUnsigned', { ...redirectCase(redirector.url), authentication: 'none' }, CREDENTIAL)),
 			]);
 		}, 300_000);
 
 		afterAll(async () => {
 			await emulator?.stop();
 			await proxy?.stop();
+			await redirector?.stop();
 		});
 
 		async function execute(id: string) {
 			const execution = await cli.executeFresh(id, async () => {
 				await emulator.reset();
 				proxy.reset();
+				redirector.reset();
 			});
 			return { execution, log: await emulator.log() };
 		}
@@ -245,6 +255,22 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 			expect(proxy.records()).toEqual([]);
 			expect(log).toEqual([]);
 			expect(execution.output).not.toContain(emulator.banner.secretKey);
+		});
+
+		test('without the credential n8n follows a loopback server\'s redirect to a host outside the rule (through the recording proxy)', async () => {
+			await execute(REDIRECT_UNSIGNED_ID);
+			expect(redirector.records().map(({ method, target }) => [method, target])).toEqual([
+				['GET', `${redirector.url}/redirects-elsewhere`],
+				['CONNECT', `${OUTSIDE_HOST}:443`],
+			]);
+		});
+
+		test('with the credential the signed request stops at that redirect: the run fails, the other host is never asked for', async () => {
+			const { execution } = await execute(REDIRECT_ID);
+			expect(execution.exitCode).not.toBe(0);
+			const records = redirector.records();
+			expect(records.map(({ method, target }) => [method, target])).toEqual([['GET', `${redirector.url}/redirects-elsewhere`]]);
+			expect(String(records[0].headers?.authorization)).toMatch(new RegExp(`^TC3-HMAC-SHA256 Credential=${emulator.banner.secretId}/`));
 		});
 
 		test('n8n connected to nothing but 127.0.0.1', () => {
