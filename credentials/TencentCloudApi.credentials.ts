@@ -8,22 +8,16 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { assertMaySignFor, EXTRA_SIGNED_HOSTS_NAME } from './common/signedHosts';
 import { signTc3 } from './common/tc3Signer';
 import { TC_HEADERS } from './common/tencentCloudHeaders';
-import { resolveEndpoint, VPC_API_VERSION, VPC_SERVICE } from './common/tencentCloudEndpoint';
 import {
-	absoluteTarget,
 	callHeaders,
+	callTarget,
 	callUrl,
 	describeTencentCloudCall,
 	type OutgoingRequest,
 } from './common/tencentCloudRequest';
-
-/** The node names its action and region in these headers; the credential signs and routes by them. */
-export const ACTION_HEADER = 'X-TC-Action';
-export const REGION_HEADER = 'X-TC-Region';
-
-const CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /** The region the Test button signs its DescribeVpcs call for. */
 const TEST_REGION = 'ap-guangzhou';
@@ -86,19 +80,27 @@ export class TencentCloudApi implements ICredentialType {
 			description:
 				'Optional base URL that replaces the standard host: a regional or private endpoint, or http://127.0.0.1:PORT for a local emulator (plain http only on loopback)',
 		},
+		{
+			displayName: EXTRA_SIGNED_HOSTS_NAME,
+			name: 'extraSignedHosts',
+			type: 'string',
+			default: '',
+			placeholder: 'tencent-proxy.internal.example, *.apigw.example',
+			description:
+				'Host names besides *.tencentcloudapi.com, the Endpoint and this machine that this credential may sign requests for (e.g. a proxy in front of Tencent Cloud), separated by commas; *.example.com covers its subdomains. Requests to any other host are refused.',
+		},
 	];
 
 	/**
-	 * A request with a URL of its own (n8n's HTTP Request node) is signed for whichever Tencent
-	 * Cloud API it calls; the VPC node's calls and the Test name a path only and go to VPC.
+	 * Every request takes one path: its target (its own URL, or the Endpoint or its service's
+	 * standard host), the host rule, then Tencent's headers and signature. The caller names the
+	 * service and version in X-TC-Service and X-TC-Version.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const target = absoluteTarget(requestOptions as OutgoingRequest);
-		if (target) return signAnyApiCall(credentials, requestOptions, target);
-		return signVpcCall(credentials, requestOptions);
+		return signRequest(credentials, requestOptions);
 	}
 
 	// A cheap signed read; a key that lacks VPC permission still counts as working.
@@ -106,7 +108,12 @@ export class TencentCloudApi implements ICredentialType {
 		request: {
 			method: 'POST',
 			url: '/',
-			headers: { [ACTION_HEADER]: 'DescribeVpcs', [REGION_HEADER]: TEST_REGION },
+			headers: {
+				[TC_HEADERS.service]: 'vpc',
+				[TC_HEADERS.version]: '2017-03-12',
+				[TC_HEADERS.action]: 'DescribeVpcs',
+				[TC_HEADERS.region]: TEST_REGION,
+			},
 			body: { Limit: '1' },
 		},
 		rules: [
@@ -164,62 +171,27 @@ export class TencentCloudApi implements ICredentialType {
 	};
 }
 
-/** The VPC node's own calls and the credential Test: routed by Site and Endpoint, as ever. */
-function signVpcCall(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): IHttpRequestOptions {
-	const headers = { ...(requestOptions.headers as IDataObject | undefined) };
-	const region = typeof headers[REGION_HEADER] === 'string' ? (headers[REGION_HEADER] as string) : '';
-	if (region === '') delete headers[REGION_HEADER];
-	delete headers[TC_HEADERS.service];
-
-	const endpoint = resolveEndpoint(
-		credentials.site as string | undefined,
-		credentials.endpoint as string | undefined,
-		region,
-	);
-	// Sign the very text that is sent: a string body leaves n8n's HTTP layer unchanged.
-	const payload =
-		typeof requestOptions.body === 'string' ? requestOptions.body : JSON.stringify(requestOptions.body ?? {});
-	const timestamp = Math.floor(Date.now() / 1000);
-	const secretId = String(credentials.secretId ?? '').trim();
-	const { authorization } = signTc3({
-		secretId,
-		secretKey: String(credentials.secretKey ?? '').trim(),
-		service: VPC_SERVICE,
-		host: endpoint.signedHost,
-		path: endpoint.path,
-		timestamp,
-		contentType: CONTENT_TYPE,
-		payload,
-	});
-
-	const sessionToken = String(credentials.sessionToken ?? '').trim();
-	return {
-		...requestOptions,
-		baseURL: undefined,
-		url: `${endpoint.baseUrl}${endpoint.path}`,
-		body: payload,
-		headers: {
-			...headers,
-			'Content-Type': CONTENT_TYPE,
-			'X-TC-Version': VPC_API_VERSION,
-			'X-TC-Timestamp': String(timestamp),
-			Authorization: authorization,
-			...(sessionToken ? { 'X-TC-Token': sessionToken } : {}),
-		},
-	};
+/** The members of the legacy request options (the HTTP Request node's) that the credential sets. */
+interface LegacyRequestOptions {
+	uri?: string;
+	followRedirect?: boolean;
+	followAllRedirects?: boolean;
 }
 
-/** Any Tencent Cloud API 3.0 call, to the URL the user gave (n8n's HTTP Request node). */
-function signAnyApiCall(
-	credentials: ICredentialDataDecryptedObject,
-	requestOptions: IHttpRequestOptions,
-	target: URL,
-): IHttpRequestOptions {
-	const call = describeTencentCloudCall(requestOptions as OutgoingRequest, target);
+function text(value: unknown): string {
+	return String(value ?? '').trim();
+}
+
+function signRequest(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): IHttpRequestOptions {
+	const request = requestOptions as OutgoingRequest;
+	const endpoint = text(credentials.endpoint);
+	const target = callTarget(request, { site: text(credentials.site), endpoint });
+	assertMaySignFor(target, { endpoint, extraSignedHosts: text(credentials.extraSignedHosts) });
+	const call = describeTencentCloudCall(request, target);
 	const timestamp = Math.floor(Date.now() / 1000);
 	const { authorization } = signTc3({
-		secretId: String(credentials.secretId ?? '').trim(),
-		secretKey: String(credentials.secretKey ?? '').trim(),
+		secretId: text(credentials.secretId),
+		secretKey: text(credentials.secretKey),
 		service: call.service,
 		host: call.signedHost,
 		method: call.method,
@@ -229,16 +201,20 @@ function signAnyApiCall(
 		contentType: call.contentType,
 		payload: call.payload,
 	});
-	const sessionToken = String(credentials.sessionToken ?? '').trim();
-	const signed: IHttpRequestOptions & { uri?: string } = {
+	const signed: IHttpRequestOptions & LegacyRequestOptions = {
 		...requestOptions,
-		headers: callHeaders(call, { authorization, timestamp, sessionToken }) as IDataObject,
+		headers: callHeaders(call, { authorization, timestamp, sessionToken: text(credentials.sessionToken) }) as IDataObject,
 	};
+	// A redirect would carry the signature and session token past the host rule: none is followed.
 	// The HTTP Request node's legacy options carry the URL in `uri`, the others in `url`.
-	if (signed.uri !== undefined) signed.uri = callUrl(call);
-	else {
+	if (signed.uri !== undefined) {
+		signed.uri = callUrl(call);
+		signed.followRedirect = false;
+		signed.followAllRedirects = false;
+	} else {
 		signed.url = callUrl(call);
 		signed.baseURL = undefined;
+		signed.disableFollowRedirect = true;
 	}
 	// The query is in the URL already, encoded as signed: n8n must not append it again.
 	delete signed.qs;

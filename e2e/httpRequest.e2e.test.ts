@@ -17,7 +17,13 @@ import {
 	httpRequestCases,
 	httpRequestWorkflow,
 	MISSING_SERVICE_MESSAGE,
+	OUTSIDE_HOST,
+	OUTSIDE_HOST_HINT,
+	OUTSIDE_HOST_MESSAGE,
+	outsideHostCase,
+	redirectCase,
 } from '../test/support/httpRequestWorkflows';
+import { type RecordingProxy, startRecordingProxy } from '../test/support/recordingProxy';
 import { installAsCommunityPackage } from './communityPackage';
 import { type EmulatorProcess, startEmulatorProcess } from './emulatorProcess';
 import { readManifest } from './manifest';
@@ -36,6 +42,12 @@ const RESTRICTED_CREDENTIAL = { id: 'tencentCloudApiCvmOnly', name: 'Tencent Clo
 const RESTRICTED_ID = 'e2eHttp_restricted';
 const NO_HTTP_CREDENTIAL = { id: 'tencentCloudApiNoHttp', name: 'Tencent Cloud API, not for HTTP Request' };
 const NO_HTTP_ID = 'e2eHttp_noHttp';
+/** The same key with OUTSIDE_HOST in Extra Hosts to Sign: the control that shows the recording proxy is reachable. */
+const LISTED_CREDENTIAL = { id: 'tencentCloudApiListedHost', name: 'Tencent Cloud API, signs for the proxy host' };
+const OUTSIDE_ID = 'e2eHttp_outsideHost';
+const OUTSIDE_LISTED_ID = 'e2eHttp_outsideHostListed';
+const REDIRECT_ID = 'e2eHttp_redirect';
+const REDIRECT_UNSIGNED_ID = 'e2eHttp_redirectUnsigned';
 const CASES: HttpRequestCase[] = ['cvmPost', 'cvmGet', 'monitorExplicitVersion', 'missingService', 'headersAsTyped'];
 
 /** Only what `n8n import:workflow` needs. */
@@ -71,12 +83,17 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 		const userFolder = path.join(manifest.workDir, `user-http-${version}`);
 		const netLog = path.join(manifest.workDir, `outbound-http-${version}.jsonl`);
 		let emulator: EmulatorProcess;
+		let proxy: RecordingProxy;
+		/** Answers every plain request with a redirect to OUTSIDE_HOST. */
+		let redirector: RecordingProxy;
 		let cli: N8nCli;
 
 		beforeAll(async () => {
 			fs.mkdirSync(userFolder, { recursive: true });
 			await installAsCommunityPackage(userFolder, manifest.pack);
 			emulator = await startEmulatorProcess(0, ['--generic-services', '--rate-limit', '0']);
+			proxy = await startRecordingProxy();
+			redirector = await startRecordingProxy({ redirectTo: `https://${OUTSIDE_HOST}/` });
 			const env = n8nEnvironment(install, { userFolder, encryptionKey: randomBytes(24).toString('hex'), brokerPort: await freePort(), netLog });
 			cli = new N8nCli(install, env, userFolder, path.join(manifest.workDir, `logs-http-${version}`));
 			const { banner } = emulator;
@@ -89,6 +106,7 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 					data: { ...data, allowedHttpRequestDomains: 'domains', allowedDomains: 'cvm.tencentcloudapi.com' },
 				},
 				{ ...NO_HTTP_CREDENTIAL, type: 'tencentCloudApi', data: { ...data, allowedHttpRequestDomains: 'none' } },
+				{ ...LISTED_CREDENTIAL, type: 'tencentCloudApi', data: { ...data, extraSignedHosts: OUTSIDE_HOST } },
 			]);
 			const cases = httpRequestCases(banner.url);
 			await cli.importWorkflows([
@@ -96,15 +114,25 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 				importable(EXAMPLE_ID, anyApiExample(banner.url)),
 				importable(RESTRICTED_ID, httpRequestWorkflow('restricted', cases.cvmPost, RESTRICTED_CREDENTIAL)),
 				importable(NO_HTTP_ID, httpRequestWorkflow('noHttp', cases.cvmPost, NO_HTTP_CREDENTIAL)),
+				importable(OUTSIDE_ID, httpRequestWorkflow('outsideHost', outsideHostCase(proxy.url), CREDENTIAL)),
+				importable(OUTSIDE_LISTED_ID, httpRequestWorkflow('outsideHostListed', outsideHostCase(proxy.url), LISTED_CREDENTIAL)),
+				importable(REDIRECT_ID, httpRequestWorkflow('redirect', redirectCase(redirector.url), CREDENTIAL)),
+				importable(REDIRECT_UNSIGNED_ID, httpRequestWorkflow('redirectUnsigned', { ...redirectCase(redirector.url), authentication: 'none' }, CREDENTIAL)),
 			]);
 		}, 300_000);
 
 		afterAll(async () => {
 			await emulator?.stop();
+			await proxy?.stop();
+			await redirector?.stop();
 		});
 
 		async function execute(id: string) {
-			const execution = await cli.executeFresh(id, async () => await emulator.reset());
+			const execution = await cli.executeFresh(id, async () => {
+				await emulator.reset();
+				proxy.reset();
+				redirector.reset();
+			});
 			return { execution, log: await emulator.log() };
 		}
 
@@ -202,6 +230,48 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 				expect(await refusedBeforeSending(RESTRICTED_ID)).toContain('Only the following domains are allowed: cvm.tencentcloudapi.com');
 			});
 		}
+
+		// The HTTP Request node's Proxy option points at a recording proxy on 127.0.0.1, so the request
+		// would reach the test whatever host the URL names, and nothing leaves the machine.
+		test('a host outside the credential\'s rule, listed in Extra Hosts to Sign: n8n sends the call (the recording proxy sees it)', async () => {
+			const { execution } = await execute(OUTSIDE_LISTED_ID);
+			expect(proxy.records()).toEqual([{ method: 'CONNECT', target: `${OUTSIDE_HOST}:443` }]);
+			// The proxy forwards nothing, so the run fails there, not in the credential.
+			const error = execution.run ? nodeError(execution.run, HTTP_REQUEST_NODE) : undefined;
+			expect(`${error?.message ?? ''} ${String((error as IDataObject | undefined)?.description ?? '')}`).not.toContain(OUTSIDE_HOST_MESSAGE);
+		});
+
+		test('the same call with the host not listed fails with the credential\'s error, and nothing reaches the proxy', async () => {
+			const { execution, log } = await execute(OUTSIDE_ID);
+			expect(execution.exitCode).not.toBe(0);
+			const run = execution.run;
+			if (!run) throw new Error(`n8n printed no run data:\n${tail(execution.output)}`);
+			expect(run.status).toBe('error');
+			const error = nodeError(run, HTTP_REQUEST_NODE);
+			const text = `${error?.message ?? ''} ${String((error as IDataObject | undefined)?.description ?? '')}`;
+			expect(text).toContain(OUTSIDE_HOST_MESSAGE);
+			expect(text).toContain(OUTSIDE_HOST_HINT);
+			expect(proxy.connections()).toBe(0);
+			expect(proxy.records()).toEqual([]);
+			expect(log).toEqual([]);
+			expect(execution.output).not.toContain(emulator.banner.secretKey);
+		});
+
+		test('without the credential n8n follows a loopback server\'s redirect to a host outside the rule (through the recording proxy)', async () => {
+			await execute(REDIRECT_UNSIGNED_ID);
+			expect(redirector.records().map(({ method, target }) => [method, target])).toEqual([
+				['GET', `${redirector.url}/redirects-elsewhere`],
+				['CONNECT', `${OUTSIDE_HOST}:443`],
+			]);
+		});
+
+		test('with the credential the signed request stops at that redirect: the run fails, the other host is never asked for', async () => {
+			const { execution } = await execute(REDIRECT_ID);
+			expect(execution.exitCode).not.toBe(0);
+			const records = redirector.records();
+			expect(records.map(({ method, target }) => [method, target])).toEqual([['GET', `${redirector.url}/redirects-elsewhere`]]);
+			expect(String(records[0].headers?.authorization)).toMatch(new RegExp(`^TC3-HMAC-SHA256 Credential=${emulator.banner.secretId}/`));
+		});
 
 		test('n8n connected to nothing but 127.0.0.1', () => {
 			const lines = fs.existsSync(netLog) ? fs.readFileSync(netLog, 'utf8').trim().split('\n').filter(Boolean) : [];

@@ -1,17 +1,15 @@
-/** Where a VPC API call goes, from the credential's site/endpoint and the call's region. */
+import { isLoopbackHost } from './signedHosts';
 
-export const VPC_SERVICE = 'vpc';
-export const VPC_API_VERSION = '2017-03-12';
+/** Where a request without a URL of its own goes: the credential's Endpoint, or its service's standard host. */
 
-export type TencentCloudSite = 'intl' | 'china';
-
-const SITE_HOSTS: Record<TencentCloudSite, string> = {
-	intl: 'vpc.intl.tencentcloudapi.com',
-	china: 'vpc.tencentcloudapi.com',
+/** The standard host of a service on each site (the credential's Site option). */
+const SITE_HOSTS: Record<'intl' | 'china', (service: string) => string> = {
+	intl: (service) => `${service}.intl.tencentcloudapi.com`,
+	china: (service) => `${service}.tencentcloudapi.com`,
 };
 
 /** Tencent serves its finance regions only from their regional hosts. */
-export const FINANCE_REGIONS = ['ap-shanghai-fsi', 'ap-shenzhen-fsi'];
+const FINANCE_REGIONS = ['ap-shanghai-fsi', 'ap-shenzhen-fsi'];
 
 export interface ResolvedEndpoint {
 	/** Scheme and authority, e.g. `https://vpc.intl.tencentcloudapi.com`. */
@@ -22,17 +20,11 @@ export interface ResolvedEndpoint {
 	path: string;
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-export function isLoopbackHost(hostname: string): boolean {
-	return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
-
 /**
  * A custom endpoint replaces the standard host. Plain http is accepted only on loopback,
  * so signed requests (and a session token) never cross a network unencrypted.
  */
-export function parseCustomEndpoint(endpoint: string): URL {
+function parseCustomEndpoint(endpoint: string): URL {
 	if (!URL.canParse(endpoint.trim())) {
 		throw new Error(`The credential's Endpoint "${endpoint}" is not a URL (e.g. https://vpc.ap-guangzhou.tencentcloudapi.com)`);
 	}
@@ -46,14 +38,23 @@ export function parseCustomEndpoint(endpoint: string): URL {
 	return url;
 }
 
-export function resolveEndpoint(site: string | undefined, endpoint: string | undefined, region: string): ResolvedEndpoint {
+/**
+ * The Endpoint when set; otherwise the standard host of `service` for the Site, or the regional
+ * host of a finance region. `service` must already be a checked service name: it becomes a host label.
+ */
+export function resolveEndpoint(
+	site: string | undefined,
+	endpoint: string | undefined,
+	region: string,
+	service: string,
+): ResolvedEndpoint {
 	if (endpoint && endpoint.trim() !== '') {
 		const url = parseCustomEndpoint(endpoint);
 		const path = `${url.pathname.replace(/\/+$/, '')}/`;
 		return { baseUrl: `${url.protocol}//${url.host}`, signedHost: url.hostname, path };
 	}
 	const host = FINANCE_REGIONS.includes(region)
-		? `vpc.${region}.tencentcloudapi.com`
-		: SITE_HOSTS[(site as TencentCloudSite) in SITE_HOSTS ? (site as TencentCloudSite) : 'intl'];
+		? `${service}.${region}.tencentcloudapi.com`
+		: SITE_HOSTS[site === 'china' ? 'china' : 'intl'](service);
 	return { baseUrl: `https://${host}`, signedHost: host, path: '/' };
 }

@@ -7,7 +7,7 @@
 export type QueryPair = [name: string, value: string];
 
 /** Appends `value` under `name`, arrays by index and objects by member, as Tencent's SDKs do. */
-export function flattenQueryValue(name: string, value: unknown, into: QueryPair[] = []): QueryPair[] {
+function flattenQueryValue(name: string, value: unknown, into: QueryPair[] = []): QueryPair[] {
 	if (value === undefined || value === null) return into;
 	if (Array.isArray(value)) {
 		value.forEach((element, index) => flattenQueryValue(`${name}.${index}`, element, into));

@@ -1,4 +1,6 @@
-import { isLoopbackHost } from './tencentCloudEndpoint';
+import { isLoopbackHost } from './signedHosts';
+import { resolveEndpoint } from './tencentCloudEndpoint';
+import { TC_HEADERS } from './tencentCloudHeaders';
 import { buildQueryString, flattenQueryParameters, mergeQueryPairs, type QueryPair } from './tencentCloudQuery';
 import { resolveApiVersion, resolveService } from './tencentCloudService';
 
@@ -19,20 +21,11 @@ export interface OutgoingRequest {
 	headers?: Record<string, unknown>;
 }
 
-export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
-export const QUERY_CONTENT_TYPE = 'application/x-www-form-urlencoded';
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+const QUERY_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 
 /** Headers the credential reads and writes itself; whatever case the user gave them in, they go out once. */
-const OWN_HEADERS = [
-	'x-tc-service',
-	'x-tc-action',
-	'x-tc-version',
-	'x-tc-region',
-	'x-tc-timestamp',
-	'x-tc-token',
-	'authorization',
-	'content-type',
-];
+const OWN_HEADERS = [...Object.values(TC_HEADERS), 'Authorization', 'Content-Type'].map((name) => name.toLowerCase());
 
 /** A call to any Tencent Cloud API 3.0 service, checked and ready to sign. */
 export interface TencentCloudCall {
@@ -76,13 +69,17 @@ function withoutOwnHeaders(headers: Record<string, unknown> | undefined): Record
 	return Object.fromEntries(Object.entries(headers ?? {}).filter(([key]) => !OWN_HEADERS.includes(key.toLowerCase())));
 }
 
+function requestUrl(options: OutgoingRequest): string {
+	const uri = options.uri instanceof URL ? options.uri.href : options.uri;
+	return uri ?? options.url ?? '';
+}
+
 /**
- * The absolute URL a request goes to, or undefined when it has none: the VPC node's own calls
- * and the credential test name a path only and are routed by the credential's Site and Endpoint.
+ * The absolute URL a request goes to, or undefined when it names a path only (this package's
+ * nodes and the credential Test), which the credential routes by its Site and Endpoint.
  */
 export function absoluteTarget(options: OutgoingRequest): URL | undefined {
-	const uri = options.uri instanceof URL ? options.uri.href : options.uri;
-	const url = uri ?? options.url ?? '';
+	const url = requestUrl(options);
 	const joined =
 		options.baseURL && !/^[a-z][a-z0-9+.-]*:/i.test(url)
 			? `${options.baseURL.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`
@@ -90,6 +87,32 @@ export function absoluteTarget(options: OutgoingRequest): URL | undefined {
 	if (!/^https?:\/\//i.test(joined)) return undefined;
 	if (!URL.canParse(joined)) throw new Error(`The URL "${joined}" is not valid`);
 	return new URL(joined);
+}
+
+/** The credential's settings that route a request naming a path only. */
+export interface RouteSettings {
+	site?: string;
+	endpoint?: string;
+}
+
+/**
+ * Where a request goes: its own URL, or, for a path only, the credential's Endpoint or the
+ * standard host of the service named in X-TC-Service (for the Site, or a finance region's host).
+ */
+export function callTarget(options: OutgoingRequest, settings: RouteSettings): URL {
+	const absolute = absoluteTarget(options);
+	if (absolute) return absolute;
+	const customEndpoint = (settings.endpoint ?? '').trim() !== '';
+	const service = (headerValue(options.headers, TC_HEADERS.service) ?? '').trim();
+	if (!customEndpoint && service === '') {
+		throw new Error(
+			`A request without a URL of its own goes to its service's standard host: add the header ${TC_HEADERS.service} with the service's name (e.g. vpc). It is used to sign the request and is not sent.`,
+		);
+	}
+	const region = (headerValue(options.headers, TC_HEADERS.region) ?? '').trim();
+	const endpoint = resolveEndpoint(settings.site, settings.endpoint, region, service === '' ? service : resolveService(service, ''));
+	const path = `${endpoint.path.replace(/\/+$/, '')}/${requestUrl(options).replace(/^\/+/, '')}`;
+	return new URL(`${endpoint.baseUrl}${path}`);
 }
 
 function isStream(body: unknown): boolean {
@@ -170,14 +193,14 @@ export function describeTencentCloudCall(options: OutgoingRequest, target: URL):
 		throw new Error(`Tencent Cloud API 3.0 takes GET or POST requests, not ${method}`);
 	}
 	const headers = options.headers;
-	const action = (headerValue(headers, 'X-TC-Action') ?? '').trim();
+	const action = (headerValue(headers, TC_HEADERS.action) ?? '').trim();
 	if (action === '') {
-		throw new Error('Set the header X-TC-Action to the Tencent Cloud API action to call (e.g. DescribeInstances)');
+		throw new Error(`Set the header ${TC_HEADERS.action} to the Tencent Cloud API action to call (e.g. DescribeInstances)`);
 	}
-	const service = resolveService(headerValue(headers, 'X-TC-Service'), target.hostname);
-	const version = resolveApiVersion(service, headerValue(headers, 'X-TC-Version'));
-	const region = (headerValue(headers, 'X-TC-Region') ?? '').trim();
-	const token = headerValue(headers, 'X-TC-Token');
+	const service = resolveService(headerValue(headers, TC_HEADERS.service), target.hostname);
+	const version = resolveApiVersion(service, headerValue(headers, TC_HEADERS.version));
+	const region = (headerValue(headers, TC_HEADERS.region) ?? '').trim();
+	const token = headerValue(headers, TC_HEADERS.token);
 
 	const mediaType = (headerValue(headers, 'Content-Type') ?? '').split(';')[0].trim().toLowerCase();
 	if (options.form !== undefined || mediaType === QUERY_CONTENT_TYPE) {
@@ -240,11 +263,11 @@ export function callHeaders(
 	return {
 		...call.otherHeaders,
 		'Content-Type': call.contentType,
-		'X-TC-Action': call.action,
-		'X-TC-Version': call.version,
-		...(call.region ? { 'X-TC-Region': call.region } : {}),
-		'X-TC-Timestamp': String(signature.timestamp),
-		...(token ? { 'X-TC-Token': token } : {}),
+		[TC_HEADERS.action]: call.action,
+		[TC_HEADERS.version]: call.version,
+		...(call.region ? { [TC_HEADERS.region]: call.region } : {}),
+		[TC_HEADERS.timestamp]: String(signature.timestamp),
+		...(token ? { [TC_HEADERS.token]: token } : {}),
 		Authorization: signature.authorization,
 	};
 }

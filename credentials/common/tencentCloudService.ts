@@ -1,4 +1,5 @@
 import { TENCENT_CLOUD_API_VERSIONS } from './tencentCloudApiVersions';
+import { TC_HEADERS } from './tencentCloudHeaders';
 
 /** Which Tencent Cloud API a call is for, and the version it speaks. */
 
@@ -18,7 +19,7 @@ export function resolveService(serviceHeader: string | undefined, hostname: stri
 	if (given !== '') {
 		if (!SERVICE_NAME.test(given)) {
 			throw new Error(
-				`X-TC-Service "${given}" is not a Tencent Cloud service name: use the lower-case name of the API, e.g. cvm, tag, monitor`,
+				`${TC_HEADERS.service} "${given}" is not a Tencent Cloud service name: use the lower-case name of the API, e.g. cvm, tag, monitor`,
 			);
 		}
 		return given;
@@ -26,7 +27,7 @@ export function resolveService(serviceHeader: string | undefined, hostname: stri
 	const match = TENCENT_CLOUD_API_HOST.exec(hostname.toLowerCase());
 	if (match) return match[1];
 	throw new Error(
-		`Tencent Cloud cannot tell the service from the host "${hostname}": add the header X-TC-Service with the service's name (e.g. cvm). It is used to sign the request and is not sent.`,
+		`Tencent Cloud cannot tell the service from the host "${hostname}": add the header ${TC_HEADERS.service} with the service's name (e.g. cvm). It is used to sign the request and is not sent.`,
 	);
 }
 
@@ -42,19 +43,19 @@ export function resolveApiVersion(service: string, versionHeader: string | undef
 	const given = (versionHeader ?? '').trim();
 	if (given !== '') {
 		if (!API_VERSION.test(given)) {
-			throw new Error(`X-TC-Version "${given}" is not an API version: Tencent Cloud versions look like 2017-03-12`);
+			throw new Error(`${TC_HEADERS.version} "${given}" is not an API version: Tencent Cloud versions look like 2017-03-12`);
 		}
 		return given;
 	}
 	const versions = knownApiVersions(service);
 	if (!versions) {
 		throw new Error(
-			`Tencent Cloud service "${service}" is not in this credential's table of API versions: set the header X-TC-Version to the version in the API's documentation (e.g. 2017-03-12)`,
+			`Tencent Cloud service "${service}" is not in this credential's table of API versions: set the header ${TC_HEADERS.version} to the version in the API's documentation (e.g. 2017-03-12)`,
 		);
 	}
 	if (versions.length > 1) {
 		throw new Error(
-			`Tencent Cloud service "${service}" has several API versions (${versions.join(', ')}): set the header X-TC-Version to the one you call`,
+			`Tencent Cloud service "${service}" has several API versions (${versions.join(', ')}): set the header ${TC_HEADERS.version} to the one you call`,
 		);
 	}
 	return versions[0];

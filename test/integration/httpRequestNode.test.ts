@@ -17,8 +17,14 @@ import {
 	httpRequestCases,
 	httpRequestWorkflow,
 	MISSING_SERVICE_MESSAGE,
+	OUTSIDE_HOST,
+	OUTSIDE_HOST_HINT,
+	OUTSIDE_HOST_MESSAGE,
+	outsideHostCase,
+	redirectCase,
 } from '../support/httpRequestWorkflows';
 import { emulatorForTests } from '../support/emulatorSuite';
+import { type RecordingProxy, startRecordingProxy } from '../support/recordingProxy';
 
 const TOKEN_KEY: EmulatorKey = { secretId: 'AKIDtemporaryKEY', secretKey: 'temporary-secret', sessionToken: 'session-token-42' };
 const CREDENTIAL = { id: 'tencentCloud', name: 'Tencent Cloud API' };
@@ -161,6 +167,56 @@ describe('HTTP Request node + Tencent Cloud API credential, through n8n\'s engin
 		const allowed = await runCase('cvmPost', credentialData({ allowedHttpRequestDomains: 'domains', allowedDomains: '127.0.0.1' }));
 		expect(allowed.error(HTTP_REQUEST_NODE)).toBeUndefined();
 		expect(emulator.log).toHaveLength(1);
+	});
+});
+
+describe('the credential signs only for Tencent Cloud: a host outside its rule, through a recording proxy on 127.0.0.1', () => {
+	let proxy: RecordingProxy;
+	beforeAll(async () => {
+		proxy = await startRecordingProxy();
+	});
+	afterAll(async () => await proxy.stop());
+	beforeEach(() => proxy.reset());
+
+	test('the run fails with the credential\'s error naming the host and the field, and nothing reaches the proxy', async () => {
+		const { error } = await runParameters(outsideHostCase(proxy.url));
+		expect(error(HTTP_REQUEST_NODE)?.message).toContain(OUTSIDE_HOST_MESSAGE);
+		expect(error(HTTP_REQUEST_NODE)?.message).toContain(OUTSIDE_HOST_HINT);
+		expect(proxy.connections()).toBe(0);
+		expect(proxy.records()).toEqual([]);
+		expect(emulator.log).toHaveLength(0);
+	});
+
+	test('the same workflow with the host in Extra Hosts to Sign is sent: the proxy sees it, so the rule alone stopped it', async () => {
+		const { error } = await runParameters(outsideHostCase(proxy.url), credentialData({ extraSignedHosts: OUTSIDE_HOST }));
+		expect(proxy.records()).toEqual([{ method: 'CONNECT', target: `${OUTSIDE_HOST}:443` }]);
+		// The proxy forwards nothing, so the run fails there, not in the credential.
+		expect(error(HTTP_REQUEST_NODE)?.message).not.toContain(OUTSIDE_HOST_MESSAGE);
+	});
+});
+
+describe('a signed request follows no redirect: a loopback server redirecting to a host outside the rule', () => {
+	let redirector: RecordingProxy;
+	beforeAll(async () => {
+		redirector = await startRecordingProxy({ redirectTo: `https://${OUTSIDE_HOST}/` });
+	});
+	afterAll(async () => await redirector.stop());
+	beforeEach(() => redirector.reset());
+
+	test('without the credential n8n follows the redirect to the other host (through the recording proxy)', async () => {
+		await runParameters({ ...redirectCase(redirector.url), authentication: 'none' });
+		expect(redirector.records().map(({ method, target }) => [method, target])).toEqual([
+			['GET', `${redirector.url}/redirects-elsewhere`],
+			['CONNECT', `${OUTSIDE_HOST}:443`],
+		]);
+	});
+
+	test('with the credential the signed request stops at the redirect: the run fails, the other host is never asked for', async () => {
+		const { error } = await runParameters(redirectCase(redirector.url));
+		expect(error(HTTP_REQUEST_NODE)).toBeDefined();
+		const records = redirector.records();
+		expect(records.map(({ method, target }) => [method, target])).toEqual([['GET', `${redirector.url}/redirects-elsewhere`]]);
+		expect(String(records[0].headers?.authorization)).toMatch(/^TC3-HMAC-SHA256 Credential=/);
 	});
 });
 

@@ -136,6 +136,42 @@ export type HttpRequestCase = keyof ReturnType<typeof httpRequestCases>;
 export const MISSING_SERVICE_MESSAGE =
 	'Tencent Cloud cannot tell the service from the host "127.0.0.1": add the header X-TC-Service with the service\'s name (e.g. cvm). It is used to sign the request and is not sent.';
 
+/** A host outside the credential's rule: not Tencent Cloud's, not loopback, never resolvable (RFC 2606). */
+export const OUTSIDE_HOST = 'tencent-cloud-api.proxy.example';
+
+/**
+ * CVM DescribeInstances to OUTSIDE_HOST through the HTTP Request node's Proxy option, so that a
+ * request n8n sends reaches the test's recording proxy on 127.0.0.1 and nothing leaves the machine.
+ */
+export function outsideHostCase(proxyUrl: string): INodeParameters {
+	return {
+		method: 'POST',
+		url: `https://${OUTSIDE_HOST}/`,
+		...headers({ 'X-TC-Action': 'DescribeInstances', 'X-TC-Region': 'ap-guangzhou', 'X-TC-Service': 'cvm' }),
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '{"Limit": 1}',
+		options: { proxy: proxyUrl },
+	};
+}
+
+/**
+ * A GET to a loopback URL served by the recording proxy (`proxyUrl`), which answers with a redirect
+ * to OUTSIDE_HOST; the redirect, if followed, goes through the same proxy.
+ */
+export function redirectCase(proxyUrl: string): INodeParameters {
+	return {
+		method: 'GET',
+		url: `${proxyUrl}/redirects-elsewhere`,
+		...headers({ 'X-TC-Action': 'DescribeInstances', 'X-TC-Region': 'ap-guangzhou', 'X-TC-Service': 'cvm' }),
+		options: { proxy: proxyUrl },
+	};
+}
+
+/** The message a request to OUTSIDE_HOST must fail with. */
+export const OUTSIDE_HOST_MESSAGE = `The Tencent Cloud API credential does not sign requests to "${OUTSIDE_HOST}"`;
+export const OUTSIDE_HOST_HINT = "add it to the credential's Extra Hosts to Sign";
+
 /** examples/any-tencent-cloud-api.workflow.json as shipped, its two API URLs pointed at `url`. */
 export function anyApiExample(url: string): IWorkflowBase {
 	const workflow = JSON.parse(readFileSync(ANY_API_EXAMPLE_FILE, 'utf8')) as IWorkflowBase;

@@ -110,7 +110,8 @@ describe('the credential signs exactly as tencentcloud-sdk-nodejs-common', () =>
 			const signed = await credentialType.authenticate(credentials, {
 				method: 'POST',
 				url: '/',
-				headers: { 'X-TC-Action': pick(random, ACTIONS), 'X-TC-Region': region },
+				// As the VPC node names its calls (nodes/TencentCloudVpc/transport).
+				headers: { 'X-TC-Service': 'vpc', 'X-TC-Version': '2017-03-12', 'X-TC-Action': pick(random, ACTIONS), 'X-TC-Region': region },
 				body,
 			});
 			const headers = signed.headers as Record<string, string>;
