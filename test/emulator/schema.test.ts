@@ -2,9 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { DEFAULT_REFERENCE_PATH, projectReference, renderSchemaModule } from '../../emulator/generateSchema';
-import { SCHEMA } from '../../emulator/schema';
-import { ENUMS } from '../../emulator/validateRequest';
+import { DEFAULT_REFERENCE_PATH, projectReference, renderSchemaModule } from '../../dev/emulator/generateSchema';
+import { SCHEMA } from '../../dev/emulator/schema';
+import { ENUMS } from '../../dev/emulator/validateRequest';
 
 const haveReference = fs.existsSync(DEFAULT_REFERENCE_PATH);
 

@@ -3,7 +3,7 @@
 import * as http from 'node:http';
 import Sign from 'tencentcloud-sdk-nodejs-common/tencentcloud/common/sign';
 
-import { DEMO_KEY, type EmulatorKey } from '../../emulator';
+import { DEMO_KEY, type EmulatorKey } from '../../dev/emulator';
 
 export interface CallOptions {
 	key?: Pick<EmulatorKey, 'secretId' | 'secretKey' | 'sessionToken'>;

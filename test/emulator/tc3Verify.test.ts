@@ -9,7 +9,7 @@ import {
 	sha256Hex,
 	signaturesMatch,
 	utcDate,
-} from '../../emulator/tc3Verify';
+} from '../../dev/emulator/tc3Verify';
 import { type PublishedTc3Vector, PUBLISHED_TC3_VECTORS, SHARED_TC3_VECTORS_PATH } from '../support/publishedTc3Vectors';
 
 

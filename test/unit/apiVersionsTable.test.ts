@@ -7,7 +7,7 @@ import {
 	GENERATED_API_VERSIONS_FILE,
 	projectApiVersions,
 	renderApiVersionsModule,
-} from '../../scripts/generateApiVersions';
+} from '../../dev/generateApiVersions';
 
 const referencePath = findApiVersionsReference();
 

@@ -23,7 +23,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 import { FLEET_ENI_COUNT } from '../emulator';
-import type { OnError } from '../test/support/workflows';
+import type { OnError } from '../../test/support/workflows';
 import { startBenchEmulator } from './benchEmulator';
 import {
 	achievedRate,
@@ -35,7 +35,7 @@ import {
 	type CreateAnswer,
 } from './benchStats';
 
-const ROOT = path.join(__dirname, '..');
+const ROOT = path.join(__dirname, '..', '..');
 const EMULATOR_LIMIT = 20;
 
 interface Scenario {
@@ -84,7 +84,7 @@ function answersPerProcess(answers: CreateAnswer[], processCount: number, prefix
 	};
 }
 
-/** One n8n process (scripts/benchRun.ts), warmed up and waiting for the start. */
+/** One n8n process (dev/bench/benchRun.ts), warmed up and waiting for the start. */
 class BenchProcess {
 	readonly lines: string[] = [];
 	readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -93,7 +93,7 @@ class BenchProcess {
 	private readonly child: ChildProcess;
 
 	constructor(config: object) {
-		this.child = spawn(process.execPath, ['-r', 'ts-node/register', 'scripts/benchRun.ts', JSON.stringify(config)], {
+		this.child = spawn(process.execPath, ['-r', 'ts-node/register', 'dev/bench/benchRun.ts', JSON.stringify(config)], {
 			cwd: ROOT,
 			stdio: ['pipe', 'pipe', 'inherit'],
 		});

@@ -12,7 +12,7 @@ import type {
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 
-import { TencentCloudApi } from '../credentials/TencentCloudApi.credentials';
+import { TencentCloudApi } from '../../credentials/TencentCloudApi.credentials';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { TestNodeTypes } from './nodeTypes';
 

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IDataObject, IRun, IWorkflowBase } from 'n8n-workflow';
 
-import type { RequestLogEntry } from '../emulator/types';
+import type { RequestLogEntry } from '../../dev/emulator/types';
 import {
 	ANY_API_EXAMPLE_EXPECTED_CALLS,
 	ANY_API_EXAMPLE_EXPECTED_SUMMARY,
@@ -17,15 +17,15 @@ import {
 	httpRequestCases,
 	httpRequestWorkflow,
 	MISSING_SERVICE_MESSAGE,
-} from '../test/support/httpRequestWorkflows';
-import { installAsCommunityPackage } from './communityPackage';
-import { type EmulatorProcess, startEmulatorProcess } from './emulatorProcess';
-import { readManifest } from './manifest';
-import type { N8nInstall } from './n8nInstall';
-import { n8nEnvironment } from './n8nEnv';
-import { type Execution, N8nCli, type WorkflowToImport } from './n8nRunner';
-import { freePort, tail } from './processes';
-import { nodeError, nodeOutput } from './runData';
+} from '../support/httpRequestWorkflows';
+import { installAsCommunityPackage } from '../../dev/e2e/communityPackage';
+import { type EmulatorProcess, startEmulatorProcess } from '../../dev/e2e/emulatorProcess';
+import { readManifest } from '../../dev/e2e/manifest';
+import type { N8nInstall } from '../../dev/e2e/n8nInstall';
+import { n8nEnvironment } from '../../dev/e2e/n8nEnv';
+import { type Execution, N8nCli, type WorkflowToImport } from '../../dev/e2e/n8nRunner';
+import { freePort, tail } from '../../dev/e2e/processes';
+import { nodeError, nodeOutput } from '../../dev/e2e/runData';
 
 const manifest = readManifest();
 /** The credential the shipped example names, so the example is imported as it is. */

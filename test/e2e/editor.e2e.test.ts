@@ -6,11 +6,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 
-import { INVENTORY } from '../emulator/inventory';
-import type { TrafficMirror } from '../emulator/types';
-import { ok } from '../test/emulator/signForTest';
-import { artifactsDir, type EditorBrowser, launchEditorBrowser, withFailureArtifacts } from './chromium';
-import { installAsCommunityPackage } from './communityPackage';
+import { INVENTORY } from '../../dev/emulator/inventory';
+import type { TrafficMirror } from '../../dev/emulator/types';
+import { ok } from '../emulator/signForTest';
+import { artifactsDir, type EditorBrowser, launchEditorBrowser, withFailureArtifacts } from '../../dev/e2e/chromium';
+import { installAsCommunityPackage } from '../../dev/e2e/communityPackage';
 import {
 	addCollectionField,
 	addNodeWithAction,
@@ -35,15 +35,15 @@ import {
 	shownParameterNames,
 	waitForStillCanvas,
 	waitUntil,
-} from './editorPage';
-import { type EmulatorProcess, startEmulatorProcess } from './emulatorProcess';
-import { readManifest } from './manifest';
-import type { N8nInstall } from './n8nInstall';
-import { n8nEnvironment } from './n8nEnv';
-import { N8nCli } from './n8nRunner';
-import { N8nServer } from './n8nServer';
-import { freePort, progress, tail } from './processes';
-import { N8N_VERSIONS, REPO_ROOT } from './versions';
+} from '../../dev/e2e/editorPage';
+import { type EmulatorProcess, startEmulatorProcess } from '../../dev/e2e/emulatorProcess';
+import { readManifest } from '../../dev/e2e/manifest';
+import type { N8nInstall } from '../../dev/e2e/n8nInstall';
+import { n8nEnvironment } from '../../dev/e2e/n8nEnv';
+import { N8nCli } from '../../dev/e2e/n8nRunner';
+import { N8nServer } from '../../dev/e2e/n8nServer';
+import { freePort, progress, tail } from '../../dev/e2e/processes';
+import { N8N_VERSIONS, REPO_ROOT } from '../../dev/e2e/versions';
 
 const manifest = readManifest();
 const NODE = 'Tencent Cloud VPC';

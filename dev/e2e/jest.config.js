@@ -5,13 +5,13 @@
  * @type {import('jest').Config}
  */
 module.exports = {
-	rootDir: '..',
-	roots: ['<rootDir>/e2e'],
+	rootDir: '../..',
+	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.test.ts'],
 	testEnvironment: 'node',
-	transform: { '^.+\\.ts$': 'ts-jest' },
-	globalSetup: '<rootDir>/e2e/globalSetup.ts',
-	globalTeardown: '<rootDir>/e2e/globalTeardown.ts',
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.dev.json' }] },
+	globalSetup: '<rootDir>/dev/e2e/globalSetup.ts',
+	globalTeardown: '<rootDir>/dev/e2e/globalTeardown.ts',
 	maxWorkers: 1,
 	testTimeout: 180000,
 	verbose: true,

@@ -7,15 +7,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
-import type { TrafficMirror } from '../emulator/types';
-import { type EmulatorProcess, startEmulatorProcess } from './emulatorProcess';
-import { activateWithCli, lifecycleExamplesToImport, NOTIFY_EXAMPLE, postToWebhook, waitFor } from './lifecycleExamples';
-import { readManifest } from './manifest';
-import type { N8nInstall } from './n8nInstall';
-import { type ExecutionSummary, isFinished, listExecutions, readExecution } from './queueMode/executionsApi';
-import { N8nQueueCluster } from './queueMode/n8nQueueCluster';
-import { progress } from './processes';
-import { selectedQueueModeVersions } from './versions';
+import type { TrafficMirror } from '../../dev/emulator/types';
+import { type EmulatorProcess, startEmulatorProcess } from '../../dev/e2e/emulatorProcess';
+import { activateWithCli, lifecycleExamplesToImport, NOTIFY_EXAMPLE, postToWebhook, waitFor } from '../../dev/e2e/lifecycleExamples';
+import { readManifest } from '../../dev/e2e/manifest';
+import type { N8nInstall } from '../../dev/e2e/n8nInstall';
+import { type ExecutionSummary, isFinished, listExecutions, readExecution } from '../../dev/e2e/queueMode/executionsApi';
+import { N8nQueueCluster } from '../../dev/e2e/queueMode/n8nQueueCluster';
+import { progress } from '../../dev/e2e/processes';
+import { selectedQueueModeVersions } from '../../dev/e2e/versions';
 
 const manifest = readManifest();
 const installs = manifest.installs.filter((install) => selectedQueueModeVersions([install.version]).length > 0);
@@ -47,7 +47,7 @@ interface ExecutionResult {
 }
 
 if (installs.length === 0) {
-	test.skip(`queue mode: none of the selected n8n versions (${manifest.installs.map((i) => i.version).join(', ')}) is one it runs (e2e/versions.ts)`, () => {});
+	test.skip(`queue mode: none of the selected n8n versions (${manifest.installs.map((i) => i.version).join(', ')}) is one it runs (dev/e2e/versions.ts)`, () => {});
 }
 
 describe.each(installs.map((install) => [install.version, install] as const))(

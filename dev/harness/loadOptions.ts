@@ -8,8 +8,8 @@ import type {
 import { Workflow } from 'n8n-workflow';
 import { LoadOptionsContext } from 'n8n-core';
 
-import { TencentCloudApi } from '../credentials/TencentCloudApi.credentials';
-import { TencentCloudVpc } from '../nodes/TencentCloudVpc/TencentCloudVpc.node';
+import { TencentCloudApi } from '../../credentials/TencentCloudApi.credentials';
+import { TencentCloudVpc } from '../../nodes/TencentCloudVpc/TencentCloudVpc.node';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { TENCENT_CLOUD_VPC_TYPE, TestNodeTypes } from './nodeTypes';
 

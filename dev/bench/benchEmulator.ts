@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 
 import type { RequestLogEntry, TrafficMirror } from '../emulator';
 
-const ROOT = path.join(__dirname, '..');
+const ROOT = path.join(__dirname, '..', '..');
 const TS_NODE = path.join(ROOT, 'node_modules', '.bin', 'ts-node');
 
 export type BenchEmulator = Awaited<ReturnType<typeof startBenchEmulator>>;
@@ -15,7 +15,7 @@ export type BenchEmulator = Awaited<ReturnType<typeof startBenchEmulator>>;
 export async function startBenchEmulator(latencyMs: number, rateLimit: number) {
 	const child = spawn(
 		TS_NODE,
-		['emulator/cli.ts', '--host', '127.0.0.1', '--port', '0', '--latency', String(latencyMs), '--rate-limit', String(rateLimit)],
+		['dev/emulator/cli.ts', '--host', '127.0.0.1', '--port', '0', '--latency', String(latencyMs), '--rate-limit', String(rateLimit)],
 		{ cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
 	);
 	const [firstLine] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];

@@ -15,6 +15,6 @@ export const MANIFEST_ENV = 'N8N_E2E_MANIFEST';
 
 export function readManifest(): E2eManifest {
 	const file = process.env[MANIFEST_ENV];
-	if (!file) throw new Error(`${MANIFEST_ENV} is not set: run the e2e tests with jest -c e2e/jest.config.js (npm run test:e2e)`);
+	if (!file) throw new Error(`${MANIFEST_ENV} is not set: run the e2e tests with jest -c dev/e2e/jest.config.js (npm run test:e2e)`);
 	return JSON.parse(fs.readFileSync(file, 'utf8')) as E2eManifest;
 }

@@ -7,7 +7,7 @@
 //                spent in this package's code (signing, parameter resolution, body, mapping)
 //   memory       zero latency, limiter off, with 10x the items: peak RSS against the first
 //
-// `npm run bench -- --scenario <name>` runs one scale scenario instead (scripts/benchScenarios.ts).
+// `npm run bench -- --scenario <name>` runs one scale scenario instead (dev/bench/benchScenarios.ts).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,7 +20,7 @@ import { runScenarioFromArgs } from './benchScenarios';
 import { percentile } from './benchStats';
 import { attributeProfile, type CpuProfile } from './profileAttribution';
 
-const ROOT = path.join(__dirname, '..');
+const ROOT = path.join(__dirname, '..', '..');
 
 function flag(name: string, fallback: number): number {
 	const index = process.argv.indexOf(`--${name}`);
@@ -68,7 +68,7 @@ async function runChild(config: {
 	rateLimit: number;
 	profileFile?: string;
 }) {
-	const child = spawn(process.execPath, ['-r', 'ts-node/register', 'scripts/benchRun.ts', JSON.stringify(config)], {
+	const child = spawn(process.execPath, ['-r', 'ts-node/register', 'dev/bench/benchRun.ts', JSON.stringify(config)], {
 		cwd: ROOT,
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});

@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_RATE_LIMIT } from '../emulator/server';
 import type { TrafficMirror } from '../emulator/types';
-import { ok } from '../test/emulator/signForTest';
+import { ok } from '../../test/emulator/signForTest';
 import type { EmulatorProcess } from './emulatorProcess';
 import type { N8nCli, WorkflowToImport } from './n8nRunner';
 import type { N8nServer } from './n8nServer';

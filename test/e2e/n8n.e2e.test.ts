@@ -5,9 +5,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IDataObject, INodeExecutionData, IRun } from 'n8n-workflow';
 
-import type { RequestLogEntry, TrafficMirror } from '../emulator/types';
-import { installAsCommunityPackage } from './communityPackage';
-import { type EmulatorBanner, type EmulatorProcess, startEmulatorProcess } from './emulatorProcess';
+import type { RequestLogEntry, TrafficMirror } from '../../dev/emulator/types';
+import { installAsCommunityPackage } from '../../dev/e2e/communityPackage';
+import { type EmulatorBanner, type EmulatorProcess, startEmulatorProcess } from '../../dev/e2e/emulatorProcess';
 import {
 	activateWithCli,
 	CLEANUP_EXAMPLE,
@@ -18,15 +18,15 @@ import {
 	runFromTrigger,
 	SWEEP_EXAMPLE,
 	waitFor,
-} from './lifecycleExamples';
-import { readManifest } from './manifest';
-import type { N8nInstall } from './n8nInstall';
-import { n8nEnvironment } from './n8nEnv';
-import { type Execution, N8nCli, type WorkflowToImport } from './n8nRunner';
-import { N8nServer } from './n8nServer';
-import { freePort, tail } from './processes';
-import { nodeError, nodeOutput } from './runData';
-import { REPO_ROOT } from './versions';
+} from '../../dev/e2e/lifecycleExamples';
+import { readManifest } from '../../dev/e2e/manifest';
+import type { N8nInstall } from '../../dev/e2e/n8nInstall';
+import { n8nEnvironment } from '../../dev/e2e/n8nEnv';
+import { type Execution, N8nCli, type WorkflowToImport } from '../../dev/e2e/n8nRunner';
+import { N8nServer } from '../../dev/e2e/n8nServer';
+import { freePort, tail } from '../../dev/e2e/processes';
+import { nodeError, nodeOutput } from '../../dev/e2e/runData';
+import { REPO_ROOT } from '../../dev/e2e/versions';
 
 const manifest = readManifest();
 const NODE_TYPE = `${manifest.pack.name}.tencentCloudVpc`;
@@ -41,7 +41,7 @@ function readJson<T>(file: string): T {
 /** The examples as shipped (they have no ids of their own; the notify example's Slack node disabled), plus the e2e workflows. */
 function workflowsToImport(): WorkflowToImport[] {
 	const example = readJson<Record<string, unknown>>(path.join(REPO_ROOT, 'examples', 'incident-traffic-mirror.workflow.json'));
-	const dir = path.join(__dirname, 'workflows');
+	const dir = path.join(REPO_ROOT, 'dev', 'e2e', 'workflows');
 	const own = fs
 		.readdirSync(dir)
 		.filter((file) => file.endsWith('.workflow.json'))
@@ -743,7 +743,7 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 	});
 
 	test('n8n connected to nothing but 127.0.0.1', () => {
-		// e2e/loopbackGuard.js, preloaded into every n8n process, refuses and records any other connection or lookup.
+		// dev/e2e/loopbackGuard.js, preloaded into every n8n process, refuses and records any other connection or lookup.
 		const lines = fs.existsSync(netLog) ? fs.readFileSync(netLog, 'utf8').trim().split('\n').filter(Boolean) : [];
 		const entries = lines.map((line) => JSON.parse(line) as { kind: string; argv: string[] });
 		const guarded = entries.filter((entry) => entry.kind === 'guard-loaded');

@@ -38,11 +38,11 @@ async function sideDoor<T>(url: string, method: 'GET' | 'POST', route: string, b
 	return JSON.parse(await response.text()) as T;
 }
 
-/** `ts-node emulator/cli.ts --port <port>` with the system Node; resolves once it printed its banner. */
+/** `ts-node dev/emulator/cli.ts --port <port>` with the system Node; resolves once it printed its banner. */
 export async function startEmulatorProcess(port = 0, extraArgs: string[] = []): Promise<EmulatorProcess> {
 	const child: ChildProcessWithoutNullStreams = spawn(
 		process.execPath,
-		[require.resolve('ts-node/dist/bin.js'), 'emulator/cli.ts', '--host', '127.0.0.1', '--port', String(port), ...extraArgs],
+		[require.resolve('ts-node/dist/bin.js'), 'dev/emulator/cli.ts', '--host', '127.0.0.1', '--port', String(port), ...extraArgs],
 		{ cwd: REPO_ROOT, env: { ...process.env, TS_NODE_PROJECT: path.join(REPO_ROOT, 'tsconfig.json') } },
 	);
 	let output = '';

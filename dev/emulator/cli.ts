@@ -74,7 +74,7 @@ function describeEntry(e: RequestLogEntry): string {
 	return `${new Date(e.time).toISOString()} ${e.service ? `${e.service} ${e.version ?? '-'} ` : ''}${e.action ?? '-'} ${e.region ?? '-'} ${e.code}${e.status === 'dropped' ? ' (dropped)' : ''} ${e.requestId}`;
 }
 
-const USAGE = `usage: ts-node --transpile-only emulator/cli.ts [--port N] [--host H] [--latency MS] [--rate-limit N]
+const USAGE = `usage: ts-node --transpile-only dev/emulator/cli.ts [--port N] [--host H] [--latency MS] [--rate-limit N]
   [--internal-error-rate R] [--service-unavailable-rate R] [--drop-rate R] [--drop-after-apply]
   [--clock-skew-ms MS] [--seed N] [--log-file FILE] [--no-side-door] [--generic-services]
 Flags may also be given as EMULATOR_<FLAG> environment variables (e.g. EMULATOR_RATE_LIMIT=0).

@@ -30,7 +30,7 @@ export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
 	return path.join(base, 'n8n-nodes-tencentcloud-vpc-e2e');
 }
 
-export const REPO_ROOT = path.resolve(__dirname, '..');
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 /**
  * The versions the queue-mode suite (queueMode.e2e.test.ts) runs, of those selected above: both.

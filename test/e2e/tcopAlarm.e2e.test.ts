@@ -5,17 +5,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RequestLogEntry } from '../emulator/types';
-import { installAsCommunityPackage } from './communityPackage';
-import { type EmulatorProcess, startEmulatorProcess } from './emulatorProcess';
-import { activateWithCli, waitFor } from './lifecycleExamples';
-import { readManifest } from './manifest';
-import type { N8nInstall } from './n8nInstall';
-import { n8nEnvironment } from './n8nEnv';
-import { N8nCli } from './n8nRunner';
-import { N8nServer } from './n8nServer';
-import { freePort } from './processes';
-import { REPO_ROOT } from './versions';
+import type { RequestLogEntry } from '../../dev/emulator/types';
+import { installAsCommunityPackage } from '../../dev/e2e/communityPackage';
+import { type EmulatorProcess, startEmulatorProcess } from '../../dev/e2e/emulatorProcess';
+import { activateWithCli, waitFor } from '../../dev/e2e/lifecycleExamples';
+import { readManifest } from '../../dev/e2e/manifest';
+import type { N8nInstall } from '../../dev/e2e/n8nInstall';
+import { n8nEnvironment } from '../../dev/e2e/n8nEnv';
+import { N8nCli } from '../../dev/e2e/n8nRunner';
+import { N8nServer } from '../../dev/e2e/n8nServer';
+import { freePort } from '../../dev/e2e/processes';
+import { REPO_ROOT } from '../../dev/e2e/versions';
 
 const manifest = readManifest();
 const WORKFLOW_ID = 'e2eTcopAlarmEx';

@@ -1,5 +1,5 @@
 // One benchmark run in a process of its own, so its peak RSS is its own: N items through n8n's
-// engine and the Tencent Cloud VPC node against an emulator started by scripts/bench.ts.
+// engine and the Tencent Cloud VPC node against an emulator started by dev/bench/bench.ts.
 // Prints one JSON line with what the client side saw. Scale scenarios start several of these at
 // once (each its own engine and node module state, as n8n workers are): with `waitForGo` it prints
 // {"ready":true} after its warm-up and starts only when a line arrives on stdin.
@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 
 import { DEMO_KEY } from '../emulator';
 import { runWorkflow } from '../harness/runWorkflow';
-import { createParameters, singleNodeWorkflow, NODE_NAME, type OnError } from '../test/support/workflows';
+import { createParameters, singleNodeWorkflow, NODE_NAME, type OnError } from '../../test/support/workflows';
 
 interface RunConfig {
 	url: string;

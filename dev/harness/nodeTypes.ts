@@ -1,7 +1,7 @@
 import type { INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { TencentCloudVpc } from '../nodes/TencentCloudVpc/TencentCloudVpc.node';
+import { TencentCloudVpc } from '../../nodes/TencentCloudVpc/TencentCloudVpc.node';
 
 export const PACKAGE_NAME = 'n8n-nodes-tencentcloud-vpc';
 export const TENCENT_CLOUD_VPC_TYPE = `${PACKAGE_NAME}.tencentCloudVpc`;

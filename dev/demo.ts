@@ -5,8 +5,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { IWorkflowBase } from 'n8n-workflow';
 
-import { DEMO_KEY, startEmulator } from '../emulator';
-import { runWorkflow } from '../harness/runWorkflow';
+import { DEMO_KEY, startEmulator } from './emulator';
+import { runWorkflow } from './harness/runWorkflow';
 
 const WORKFLOW_FILE = path.join(__dirname, '..', 'examples', 'incident-traffic-mirror.workflow.json');
 
