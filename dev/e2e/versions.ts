@@ -23,7 +23,7 @@ export function selectedN8nVersions(env: NodeJS.ProcessEnv = process.env): strin
 	return wanted;
 }
 
-/** Outside the source tree, shared by e2e runs (the browser suite too) and `npm run dev`. */
+/** Outside the source tree, shared by every e2e run (the browser suite too). */
 export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
 	if (env.N8N_E2E_CACHE_DIR) return path.resolve(env.N8N_E2E_CACHE_DIR);
 	const base = env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');

@@ -2,7 +2,7 @@
 // credential scope, by GET or POST, as n8n's HTTP Request node calls it with the Tencent Cloud API
 // credential. The signature is verified for that service, the version checked against the table
 // of Tencent's services, and a few read actions answer with the shapes Tencent documents.
-import { TENCENT_CLOUD_API_VERSIONS } from '../../credentials/common/tencentCloudApiVersions';
+import { TENCENT_CLOUD_API_VERSIONS } from './tencentCloudApiVersions';
 import { apiError } from './apiError';
 import { authenticateRequest } from './authenticateRequest';
 import { describeInstances } from './cvmInstances';
