@@ -3,9 +3,10 @@ import { config } from '@n8n/node-cli/eslint';
 // The development tooling (emulator, e2e plumbing, harness, bench, demo) and the tests run under
 // Node or jest and never ship, so n8n Cloud's rules for published code do not apply to them: they
 // use Node's modules and globals, spawn processes and hold throwaway keys. ESLint uses this file for
-// dev/ (test/eslint.config.mjs extends it) because `npm run lint` looks configs up from each file
-// (ESLINT_FLAGS=unstable_config_lookup_from_file); the root eslint.config.mjs stays n8n's stock
-// file, which `n8n-node lint` requires in strict mode, and lints what ships.
+// dev/ (test/eslint.config.mjs extends it) because `npm run lint` looks configs up from each linted
+// file (ESLINT_FLAGS=unstable_config_lookup_from_file; ESLint 10 does so by default). The root
+// eslint.config.mjs stays n8n's stock file, which `n8n-node lint` requires in strict mode, and lints
+// what ships.
 export default [
 	...config,
 	{
