@@ -2,7 +2,7 @@
 import * as http from 'node:http';
 import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
 
-import { DEMO_KEY, type Emulator, type EmulatorKey, startEmulator } from '../../emulator';
+import { DEMO_KEY, type Emulator, type EmulatorKey, startEmulator } from '../../dev/emulator';
 import { call, codeOf, nowSeconds, ok, send, signRequest } from './signForTest';
 
 const TOKEN_KEY: EmulatorKey = { secretId: 'AKIDtokenKEY', secretKey: 'token-secret', sessionToken: 'session-token-1' };

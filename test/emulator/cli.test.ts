@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 
-import { optionsFromFlags, parseArgs } from '../../emulator/cli';
+import { optionsFromFlags, parseArgs } from '../../dev/emulator/cli';
 import { call, codeOf, send } from './signForTest';
 
 describe('cli flags', () => {
@@ -39,7 +39,7 @@ describe('emulator process', () => {
 		const root = path.join(__dirname, '..', '..');
 		child = spawn(
 			process.execPath,
-			[require.resolve('ts-node/dist/bin.js'), '--transpile-only', 'emulator/cli.ts', '--port', '0', '--rate-limit', '2', '--log-file', logFile],
+			[require.resolve('ts-node/dist/bin.js'), '--transpile-only', 'dev/emulator/cli.ts', '--port', '0', '--rate-limit', '2', '--log-file', logFile],
 			{ cwd: root, env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'tsconfig.json') } },
 		);
 		const lines = readline.createInterface({ input: child.stdout });

@@ -1,4 +1,4 @@
-import { type Emulator, startEmulator } from '../../emulator';
+import { type Emulator, startEmulator } from '../../dev/emulator';
 import { call, codeOf, ok, send, signRequest } from './signForTest';
 
 let emu: Emulator;

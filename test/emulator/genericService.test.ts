@@ -3,8 +3,8 @@
 import * as http from 'node:http';
 import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
 
-import { DEMO_KEY, type Emulator, startEmulator } from '../../emulator';
-import { unflattenQuery } from '../../emulator/genericService';
+import { DEMO_KEY, type Emulator, startEmulator } from '../../dev/emulator';
+import { unflattenQuery } from '../../dev/emulator/genericService';
 import { call, codeOf, type Loose } from './signForTest';
 
 let emu: Emulator;

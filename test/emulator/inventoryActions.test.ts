@@ -1,6 +1,6 @@
-import { type Emulator, FLEET_ENI_COUNT, INVENTORY, startEmulator } from '../../emulator';
-import { RELAY_HOST_ENI_COUNT } from '../../emulator/instances';
-import { SCHEMA } from '../../emulator/schema';
+import { type Emulator, FLEET_ENI_COUNT, INVENTORY, startEmulator } from '../../dev/emulator';
+import { RELAY_HOST_ENI_COUNT } from '../../dev/emulator/instances';
+import { SCHEMA } from '../../dev/emulator/schema';
 import { call, codeOf, ok, type CallOptions, type Loose } from './signForTest';
 
 let emu: Emulator;

@@ -1,6 +1,6 @@
 // Rate limiting on a controllable clock, so nothing here depends on wall time.
-import { DEMO_KEY, type Emulator, type EmulatorKey, startEmulator } from '../../emulator';
-import { SlidingWindowRateLimiter } from '../../emulator/rateLimiter';
+import { DEMO_KEY, type Emulator, type EmulatorKey, startEmulator } from '../../dev/emulator';
+import { SlidingWindowRateLimiter } from '../../dev/emulator/rateLimiter';
 import { call, codeOf, type CallOptions } from './signForTest';
 
 describe('SlidingWindowRateLimiter', () => {

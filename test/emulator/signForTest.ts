@@ -1,9 +1,9 @@
 // Request helper for the emulator tests. Signatures come from the official Tencent Cloud SDK's
-// TC3 signer (tencentcloud-sdk-nodejs-common), an oracle independent of emulator/tc3Verify.ts.
+// TC3 signer (tencentcloud-sdk-nodejs-common), an oracle independent of dev/emulator/tc3Verify.ts.
 import * as http from 'node:http';
 import Sign from 'tencentcloud-sdk-nodejs-common/tencentcloud/common/sign';
 
-import { DEMO_KEY, type EmulatorKey } from '../../emulator';
+import { DEMO_KEY, type EmulatorKey } from '../../dev/emulator';
 
 export interface CallOptions {
 	key?: Pick<EmulatorKey, 'secretId' | 'secretKey' | 'sessionToken'>;

@@ -1,6 +1,6 @@
 // Traffic-mirror lifecycle and business rules over HTTP.
-import { type Emulator, startEmulator } from '../../emulator';
-import { SCHEMA } from '../../emulator/schema';
+import { type Emulator, startEmulator } from '../../dev/emulator';
+import { SCHEMA } from '../../dev/emulator/schema';
 import { call, codeOf, ok, type CallOptions, type Loose } from './signForTest';
 
 let emu: Emulator;

@@ -1,5 +1,5 @@
-import { ApiError } from '../../emulator/apiError';
-import { validateRequest } from '../../emulator/validateRequest';
+import { ApiError } from '../../dev/emulator/apiError';
+import { validateRequest } from '../../dev/emulator/validateRequest';
 
 function errorOf(action: string, body: unknown): { code: string; message: string } | undefined {
 	let failure: unknown;

@@ -2,8 +2,8 @@
 // DescribeNetworkInterfaces: through n8n's engine against the emulator, over real HTTP.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { RELAY_HOST_ENI_COUNT } from '../../emulator/instances';
-import { runWorkflow } from '../../harness/runWorkflow';
+import { RELAY_HOST_ENI_COUNT } from '../../dev/emulator/instances';
+import { runWorkflow } from '../../dev/harness/runWorkflow';
 import { createMirrorDirectly, mirrorParameters, requestsOf, storedMirror } from '../support/trafficMirrors';
 import { createParameters, emulatorCredentials, NODE_NAME, type OnError, singleNodeWorkflow } from '../support/workflows';
 import { emulatorForTests } from '../support/emulatorSuite';

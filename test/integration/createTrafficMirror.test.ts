@@ -1,4 +1,4 @@
-import { runWorkflow } from '../../harness/runWorkflow';
+import { runWorkflow } from '../../dev/harness/runWorkflow';
 import { createParameters, emulatorCredentials, NODE_NAME, singleNodeWorkflow } from '../support/workflows';
 import { emulatorForTests } from '../support/emulatorSuite';
 

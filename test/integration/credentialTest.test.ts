@@ -2,7 +2,7 @@
 // the one signing path, over real HTTP to the emulator.
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { DEMO_KEY } from '../../emulator';
+import { DEMO_KEY } from '../../dev/emulator';
 import { TencentCloudApi } from '../../credentials/TencentCloudApi.credentials';
 import { emulatorForTests } from '../support/emulatorSuite';
 

@@ -1,8 +1,8 @@
 import type { IWorkflowBase } from 'n8n-workflow';
 
-import type { Emulator } from '../../emulator';
-import { DEMO_KEY, startEmulator } from '../../emulator';
-import { runWorkflow } from '../../harness/runWorkflow';
+import type { Emulator } from '../../dev/emulator';
+import { DEMO_KEY, startEmulator } from '../../dev/emulator';
+import { runWorkflow } from '../../dev/harness/runWorkflow';
 import { ok, nowSeconds } from '../emulator/signForTest';
 import { createParameters, emulatorCredentials, NODE_NAME, type OnError, singleNodeWorkflow } from '../support/workflows';
 

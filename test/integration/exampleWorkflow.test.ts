@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { IWorkflowBase } from 'n8n-workflow';
 
-import type { Emulator } from '../../emulator';
-import { startEmulator } from '../../emulator';
-import { runWorkflow } from '../../harness/runWorkflow';
+import type { Emulator } from '../../dev/emulator';
+import { startEmulator } from '../../dev/emulator';
+import { runWorkflow } from '../../dev/harness/runWorkflow';
 import { emulatorCredentials } from '../support/workflows';
 
 const examplePath = path.join(__dirname, '..', '..', 'examples', 'incident-traffic-mirror.workflow.json');

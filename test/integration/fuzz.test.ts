@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { Emulator } from '../../emulator';
-import { startEmulator } from '../../emulator';
-import { runWorkflow } from '../../harness/runWorkflow';
+import type { Emulator } from '../../dev/emulator';
+import { startEmulator } from '../../dev/emulator';
+import { runWorkflow } from '../../dev/harness/runWorkflow';
 import { emulatorCredentials, NODE_NAME, singleNodeWorkflow } from '../support/workflows';
 
 let emulator: Emulator;

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { Tag, TrafficMirror } from '../../emulator';
-import { runWorkflow } from '../../harness/runWorkflow';
+import type { Tag, TrafficMirror } from '../../dev/emulator';
+import { runWorkflow } from '../../dev/harness/runWorkflow';
 import { ok } from '../emulator/signForTest';
 import { createMirrorDirectly, requestsOf } from '../support/trafficMirrors';
 import { emulatorCredentials, NODE_NAME, type OnError, singleNodeWorkflow } from '../support/workflows';

@@ -2,8 +2,8 @@
 // Cloud API", run by n8n's engine against the emulator in generic-service mode, over real HTTP.
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { DEMO_KEY, type EmulatorKey, type RequestLogEntry } from '../../emulator';
-import { runWorkflow } from '../../harness/runWorkflow';
+import { DEMO_KEY, type EmulatorKey, type RequestLogEntry } from '../../dev/emulator';
+import { runWorkflow } from '../../dev/harness/runWorkflow';
 import {
 	ANY_API_EXAMPLE_CVM,
 	ANY_API_EXAMPLE_MONITOR,

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { TrafficMirror } from '../../emulator';
-import { runWorkflow } from '../../harness/runWorkflow';
+import type { TrafficMirror } from '../../dev/emulator';
+import { runWorkflow } from '../../dev/harness/runWorkflow';
 import { createMirrorDirectly, mirrorParameters, requestsOf, storedMirror } from '../support/trafficMirrors';
 import { emulatorCredentials, NODE_NAME, type OnError, singleNodeWorkflow } from '../support/workflows';
 import { emulatorForTests } from '../support/emulatorSuite';

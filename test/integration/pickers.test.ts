@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { INVENTORY } from '../../emulator';
-import { listSearch, loadOptions } from '../../harness/loadOptions';
+import { INVENTORY } from '../../dev/emulator';
+import { listSearch, loadOptions } from '../../dev/harness/loadOptions';
 import { createMirrorDirectly, requestsOf } from '../support/trafficMirrors';
 import { emulatorCredentials } from '../support/workflows';
 import { emulatorForTests } from '../support/emulatorSuite';

@@ -1,6 +1,6 @@
 // Tencent's short region codes (as TCOP alarms send them) wherever a region is: through n8n's
 // engine, the emulator sees the full region ID in X-TC-Region.
-import { runWorkflow } from '../../harness/runWorkflow';
+import { runWorkflow } from '../../dev/harness/runWorkflow';
 import { createMirrorDirectly, mirrorParameters, requestsOf } from '../support/trafficMirrors';
 import { createParameters, emulatorCredentials, NODE_NAME, singleNodeWorkflow } from '../support/workflows';
 import { emulatorForTests } from '../support/emulatorSuite';

@@ -1,8 +1,8 @@
 import { LoggerProxy } from 'n8n-workflow';
 
-import type { Emulator } from '../../emulator';
-import { startEmulator } from '../../emulator';
-import { runWorkflow } from '../../harness/runWorkflow';
+import type { Emulator } from '../../dev/emulator';
+import { startEmulator } from '../../dev/emulator';
+import { runWorkflow } from '../../dev/harness/runWorkflow';
 import { createParameters, NODE_NAME, singleNodeWorkflow } from '../support/workflows';
 
 const SECRET_KEY = 'SecretKeyThatMustNeverBeSeen0001';

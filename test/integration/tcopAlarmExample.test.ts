@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { IDataObject, IExecuteResponsePromiseData, INode, IWorkflowBase } from 'n8n-workflow';
 
-import { runWorkflow } from '../../harness/runWorkflow';
+import { runWorkflow } from '../../dev/harness/runWorkflow';
 import { emulatorCredentials } from '../support/workflows';
 import { emulatorForTests } from '../support/emulatorSuite';
 

@@ -1,6 +1,6 @@
-import type { Emulator } from '../../emulator';
-import { startEmulator } from '../../emulator';
-import { runWorkflow } from '../../harness/runWorkflow';
+import type { Emulator } from '../../dev/emulator';
+import { startEmulator } from '../../dev/emulator';
+import { runWorkflow } from '../../dev/harness/runWorkflow';
 import { resetProcessState } from '../../nodes/TencentCloudVpc/processState';
 import { createParameters, emulatorCredentials, NODE_NAME, singleNodeWorkflow } from '../support/workflows';
 
@@ -84,7 +84,7 @@ describe('throughput at Tencent\'s 20 requests per second', () => {
 		const message = result.error(NODE_NAME)?.message ?? '';
 		expect(message).toContain('kept throttling CreateTrafficMirror (RequestLimitExceeded) for 6 s');
 		expect(message).toMatch(/time ran out/);
-		// More than the old fixed 5 retries, and it stopped within the item's 6 s.
+		// Retried for as long as the item's 6 s allow, not a fixed number of times, and stopped within them.
 		expect(createAnswers().length).toBeGreaterThan(6);
 		expect(createAnswers().every((entry) => entry.code === 'RequestLimitExceeded')).toBe(true);
 		expect(elapsed).toBeGreaterThan(4000);
@@ -101,11 +101,14 @@ describe('throughput at Tencent\'s 20 requests per second', () => {
 		});
 		expect(result.error(NODE_NAME)).toBeUndefined();
 		expect(emulator.mirrors()).toHaveLength(12);
-		const successes = createAnswers().filter((entry) => entry.code === 'Success').map((entry) => entry.time);
-		const gaps = successes.slice(1).map((time, i) => time - successes[i]);
-		const medianGap = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
-		// Unthrottled pacing is 52 ms; cut to 70 % it is about 74 ms, and it climbs back slowly.
-		expect(medianGap).toBeGreaterThan(60);
+		const calls = createAnswers().map((entry) => entry.time);
+		const gaps = calls.slice(1).map((time, i) => time - calls[i]);
+		// Throttled in its first second, before Tencent accepted any of its calls, the key takes that
+		// share: it drops to the floor rate (0.5/s, a call every 2 s), then climbs back along the cubic
+		// curve. 20/s paces calls 52 ms apart; a cut to 93 % or 70 % of the rate keeps every gap, retry
+		// backoff included, well under a second.
+		expect(Math.max(...gaps)).toBeGreaterThan(1500);
+		expect(gaps[gaps.length - 1]).toBeLessThan(Math.max(...gaps) / 2);
 	});
 
 	test('a Describe that fails with InternalError is retried: it changes nothing', async () => {

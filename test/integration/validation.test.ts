@@ -1,8 +1,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { Emulator } from '../../emulator';
-import { startEmulator } from '../../emulator';
-import { runWorkflow } from '../../harness/runWorkflow';
+import type { Emulator } from '../../dev/emulator';
+import { startEmulator } from '../../dev/emulator';
+import { runWorkflow } from '../../dev/harness/runWorkflow';
 import { createParameters, emulatorCredentials, NODE_NAME, singleNodeWorkflow } from '../support/workflows';
 
 let emulator: Emulator;

@@ -1,5 +1,5 @@
-import type { Emulator, EmulatorOptions } from '../../emulator';
-import { startEmulator } from '../../emulator';
+import type { Emulator, EmulatorOptions } from '../../dev/emulator';
+import { startEmulator } from '../../dev/emulator';
 
 /**
  * One emulator for a test file, started before its tests, reset before each and stopped after

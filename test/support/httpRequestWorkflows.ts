@@ -1,5 +1,5 @@
 // Workflows of n8n's HTTP Request node (v4.2) with the Tencent Cloud API credential, shared by the
-// engine tests (test/integration) and the real-n8n tests (e2e/), so both run the very same JSON.
+// engine tests (test/integration) and the real-n8n tests (test/e2e/), so both run the very same JSON.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { INode, INodeParameters, IWorkflowBase } from 'n8n-workflow';

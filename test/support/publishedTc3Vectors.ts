@@ -1,4 +1,4 @@
-// Tencent's published TC3 examples, kept in the repo so the tests run where ../shared is absent;
+// Tencent's published TC3 examples (test/fixtures/reference, vendored from the shared reference);
 // both signers (the credential's and the emulator's) are checked against this one copy.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,8 +27,5 @@ export interface PublishedTc3Vectors {
 }
 
 export const PUBLISHED_TC3_VECTORS = JSON.parse(
-	readFileSync(path.join(__dirname, '..', 'fixtures', 'tc3-published-vectors.json'), 'utf8'),
+	readFileSync(path.join(__dirname, '..', 'fixtures', 'reference', 'tc3-signature-vectors.json'), 'utf8'),
 ) as PublishedTc3Vectors;
-
-/** The reference file beside the project, where this workplace provides it. */
-export const SHARED_TC3_VECTORS_PATH = path.join(__dirname, '..', '..', '..', 'shared', 'reference', 'tc3-signature-vectors.json');

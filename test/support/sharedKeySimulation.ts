@@ -1,4 +1,4 @@
-import { SlidingWindowRateLimiter } from '../../emulator/rateLimiter';
+import { SlidingWindowRateLimiter } from '../../dev/emulator/rateLimiter';
 import { AdaptiveRateLimiter, concurrencyForRate } from '../../nodes/TencentCloudVpc/processState/adaptiveRateLimiter';
 import { backoffMs } from '../../nodes/TencentCloudVpc/transport';
 

@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { Emulator, RequestLogEntry, Tag, TrafficMirror } from '../../emulator';
+import type { Emulator, RequestLogEntry, Tag, TrafficMirror } from '../../dev/emulator';
 import { ok, type CallOptions } from '../emulator/signForTest';
 
 /** Parameters of one lifecycle operation on the mirror `trafficMirrorId` (By ID unless overridden). */

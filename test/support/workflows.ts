@@ -1,8 +1,8 @@
 import type { INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
-import type { Emulator } from '../../emulator';
-import { DEMO_KEY } from '../../emulator';
-import { TENCENT_CLOUD_VPC_TYPE } from '../../harness/nodeTypes';
+import type { Emulator } from '../../dev/emulator';
+import { DEMO_KEY } from '../../dev/emulator';
+import { TENCENT_CLOUD_VPC_TYPE } from '../../dev/harness/nodeTypes';
 
 export const NODE_NAME = 'Tencent Cloud VPC';
 

@@ -1,4 +1,4 @@
-import { achievedRate, recoveryTime } from '../../scripts/benchStats';
+import { achievedRate, recoveryTime } from '../../dev/bench/benchStats';
 import { simulateSharedKey, type SharedKeyResult } from '../support/sharedKeySimulation';
 
 // The real AdaptiveRateLimiter of several simulated processes against one simulated Tencent

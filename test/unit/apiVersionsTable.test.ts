@@ -1,30 +1,32 @@
-// credentials/common/tencentCloudApiVersions.ts is generated from ../shared/reference; catch drift.
+// The credential and the emulator each hold a table generated from the vendored reference; catch drift.
 import * as fs from 'node:fs';
 
-import { TENCENT_CLOUD_API_VERSIONS } from '../../credentials/common/tencentCloudApiVersions';
+import { TENCENT_CLOUD_API_VERSIONS as CREDENTIAL_TABLE } from '../../credentials/common/tencentCloudApiVersions';
+import { TENCENT_CLOUD_API_VERSIONS as EMULATOR_TABLE } from '../../dev/emulator/tencentCloudApiVersions';
 import {
-	findApiVersionsReference,
-	GENERATED_API_VERSIONS_FILE,
+	API_VERSIONS_REFERENCE,
+	GENERATED_API_VERSIONS_FILES,
 	projectApiVersions,
 	renderApiVersionsModule,
-} from '../../scripts/generateApiVersions';
+} from '../../dev/generateApiVersions';
 
-const referencePath = findApiVersionsReference();
+const reference = JSON.parse(fs.readFileSync(API_VERSIONS_REFERENCE, 'utf8')) as { services: Record<string, string[]> };
 
-describe('credentials/common/tencentCloudApiVersions.ts', () => {
-	(referencePath ? it : it.skip)('holds exactly the services and versions of the reference', () => {
-		const reference = JSON.parse(fs.readFileSync(referencePath!, 'utf8')) as { services: Record<string, string[]> };
-		expect(TENCENT_CLOUD_API_VERSIONS).toEqual(reference.services);
+describe.each([
+	['credentials/common/tencentCloudApiVersions.ts', CREDENTIAL_TABLE, GENERATED_API_VERSIONS_FILES[0]],
+	['dev/emulator/tencentCloudApiVersions.ts', EMULATOR_TABLE, GENERATED_API_VERSIONS_FILES[1]],
+])('%s', (_name, table, file) => {
+	it('holds exactly the services and versions of the reference', () => {
+		expect(table).toEqual(reference.services);
 	});
 
-	(referencePath ? it : it.skip)('is exactly what the generator writes (regenerate: npm run generate:api-versions)', () => {
-		const reference: unknown = JSON.parse(fs.readFileSync(referencePath!, 'utf8'));
-		expect(fs.readFileSync(GENERATED_API_VERSIONS_FILE, 'utf8')).toBe(renderApiVersionsModule(reference));
+	it('is exactly what the generator writes (regenerate: npm run generate:api-versions)', () => {
+		expect(fs.readFileSync(file, 'utf8')).toBe(renderApiVersionsModule(reference));
 	});
+});
 
-	it('the generator refuses a reference without valid versions', () => {
-		expect(() => projectApiVersions({ services: { cvm: [] } })).toThrow('no valid versions for service "cvm"');
-		expect(() => projectApiVersions({ services: { cvm: ['latest'] } })).toThrow('no valid versions for service "cvm"');
-		expect(() => projectApiVersions({})).toThrow('no "services" object');
-	});
+it('the generator refuses a reference without valid versions', () => {
+	expect(() => projectApiVersions({ services: { cvm: [] } })).toThrow('no valid versions for service "cvm"');
+	expect(() => projectApiVersions({ services: { cvm: ['latest'] } })).toThrow('no valid versions for service "cvm"');
+	expect(() => projectApiVersions({})).toThrow('no "services" object');
 });

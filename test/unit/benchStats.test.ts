@@ -1,4 +1,4 @@
-import { achievedRate, codesPerSecond, mirrorAccounting, recoveryTime } from '../../scripts/benchStats';
+import { achievedRate, codesPerSecond, mirrorAccounting, recoveryTime } from '../../dev/bench/benchStats';
 
 /** `perSecond[s]` successes spread evenly over second s, starting at `startMs`. */
 function successTimes(perSecond: number[], startMs = 0): number[] {

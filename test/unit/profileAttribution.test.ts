@@ -1,4 +1,4 @@
-import { attributeProfile, type CpuProfile } from '../../scripts/profileAttribution';
+import { attributeProfile, type CpuProfile } from '../../dev/bench/profileAttribution';
 
 // root → engine → ourExecute → { getParameter → expressionEval, transport → axios → socket, authenticate → hmac }
 const frame = (id: number, url: string, children: number[] = [], functionName = `f${id}`) => ({

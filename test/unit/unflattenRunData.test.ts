@@ -1,5 +1,5 @@
 // The e2e queue-mode suite reads n8n's stored run data, which n8n keeps in the "flatted" layout.
-import { unflattenRunData } from '../../e2e/queueMode/executionsApi';
+import { unflattenRunData } from '../../dev/e2e/queueMode/executionsApi';
 
 describe('unflattenRunData (e2e: run data read back through n8n REST API)', () => {
 	// What the flatted package writes for a run-data-shaped value with a repeated string and a cycle.

@@ -222,17 +222,16 @@ const natGatewayFilterOption: INodePropertyOptions = {
  * rules, shown for the kind chosen.
  */
 export function filterFields(filterType: Pick<INodeProperties, 'default' | 'description'> & { addedKind: INodePropertyOptions }): INodeProperties[] {
-	const { addedKind, ...defaultAndDescription } = filterType;
+	const { addedKind, default: defaultKind, description } = filterType;
 	const kinds = [fiveTupleFilterOption, natGatewayFilterOption, addedKind];
 	return [
-		// The default is each operation's own, passed in with the description; the rule looks for a literal.
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 		{
 			displayName: 'Filter Type',
 			name: 'filterType',
 			type: 'options',
 			options: kinds.sort((a, b) => a.name.localeCompare(b.name)),
-			...defaultAndDescription,
+			default: defaultKind,
+			description,
 		},
 		{ ...natGatewayPicker, required: true, displayOptions: { show: { filterType: [FILTER_TYPES.natGateway] } } },
 		{ ...collectorNormalFiltersField, displayOptions: { show: { filterType: [FILTER_TYPES.fiveTuple] } } },

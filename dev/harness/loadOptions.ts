@@ -1,0 +1,79 @@
+import type {
+	ICredentialDataDecryptedObject,
+	INodeListSearchResult,
+	INodeParameters,
+	INodePropertyOptions,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+import { LoadOptionsContext } from 'n8n-core';
+
+import { TencentCloudApi } from '../../credentials/TencentCloudApi.credentials';
+import { TencentCloudVpc } from '../../nodes/TencentCloudVpc/TencentCloudVpc.node';
+import { TestCredentialsHelper } from './credentialsHelper';
+import { TENCENT_CLOUD_VPC_TYPE, TestNodeTypes } from './nodeTypes';
+
+export interface LoadOptionsRun {
+	/** The node's parameters as the editor sends them (`currentNodeParameters`). */
+	parameters: INodeParameters;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** The parameter the editor asks for, e.g. `collectorSrcs` (LoadOptionsContext's path). */
+	path?: string;
+}
+
+/**
+ * Builds the context n8n's DynamicNodeParametersService gives a node's `methods`: n8n-core's
+ * LoadOptionsContext over a one-node workflow, with the editor's current parameters. Requests
+ * are signed by the credential and go out for real.
+ */
+function loadOptionsContext({ parameters, credentials, path = 'parameter' }: LoadOptionsRun): LoadOptionsContext {
+	const node = {
+		id: 'picker-node',
+		name: 'Tencent Cloud VPC',
+		type: TENCENT_CLOUD_VPC_TYPE,
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters,
+		credentials: { tencentCloudApi: { id: 'emulator', name: 'emulator' } },
+	};
+	const workflow = new Workflow({
+		id: 'load-options',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new TestNodeTypes(),
+	});
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper({ tencentCloudApi: new TencentCloudApi() }, credentials),
+		currentNodeParameters: parameters,
+		restApiUrl: 'http://localhost/rest',
+		instanceBaseUrl: 'http://localhost/',
+		webhookBaseUrl: 'http://localhost/webhook',
+		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost/webhook-test',
+		formWaitingBaseUrl: 'http://localhost/form-waiting',
+		variables: {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+	return new LoadOptionsContext(workflow, workflow.getNode(node.name)!, additionalData, path);
+}
+
+const nodeType = new TencentCloudVpc();
+
+/** Runs one of the node's `loadOptions` methods as the editor would. */
+export async function loadOptions(method: string, run: LoadOptionsRun): Promise<INodePropertyOptions[]> {
+	const fn = nodeType.methods.loadOptions[method as keyof typeof nodeType.methods.loadOptions];
+	if (!fn) throw new Error(`The node has no loadOptions method ${method}`);
+	return await fn.call(loadOptionsContext(run));
+}
+
+/** Runs one of the node's `listSearch` methods as the editor would. */
+export async function listSearch(
+	method: string,
+	run: LoadOptionsRun,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const fn = nodeType.methods.listSearch[method as keyof typeof nodeType.methods.listSearch];
+	if (!fn) throw new Error(`The node has no listSearch method ${method}`);
+	return await fn.call(loadOptionsContext(run), filter, paginationToken);
+}
