@@ -1,20 +1,23 @@
 import type { Emulator } from '../../dev/emulator';
 import { startEmulator } from '../../dev/emulator';
 import { runWorkflow } from '../../dev/harness/runWorkflow';
-import { resetProcessState } from '../../nodes/TencentCloudVpc/processState';
+import { clock, resetProcessState } from '../../nodes/TencentCloudVpc/processState';
+import { skippingClock } from '../support/skippingClock';
 import { createParameters, emulatorCredentials, NODE_NAME, singleNodeWorkflow } from '../support/workflows';
 
 let emulator: Emulator;
 
 beforeAll(async () => {
-	emulator = await startEmulator({ rateLimit: 20 });
+	// The emulator's rate window reads the node's clock, so pacing and backoff need not pass in real time.
+	emulator = await startEmulator({ rateLimit: 20, now: clock.now });
 });
 afterAll(async () => {
 	await emulator.stop();
+	resetProcessState();
 });
 beforeEach(() => {
 	// Each test starts unthrottled: what the limiter learnt in one must not slow the next.
-	resetProcessState();
+	resetProcessState({ clock: skippingClock() });
 	emulator.reset();
 	emulator.configure({ latencyMs: 0 });
 });
@@ -75,12 +78,12 @@ describe('throughput at Tencent\'s 20 requests per second', () => {
 
 	test('throttling is retried for as long as the item\'s timeout allows, then the item fails saying so', async () => {
 		emulator.failNext('CreateTrafficMirror', 'RequestLimitExceeded', 1000);
-		const started = Date.now();
+		const started = clock.now();
 		const result = await runWorkflow(singleNodeWorkflow(fleetParameters({ timeout: 6 })), {
 			credentials: emulatorCredentials(emulator),
 			triggerItems: fleetItems(1),
 		});
-		const elapsed = Date.now() - started;
+		const elapsed = clock.now() - started;
 		const message = result.error(NODE_NAME)?.message ?? '';
 		expect(message).toContain('kept throttling CreateTrafficMirror (RequestLimitExceeded) for 6 s');
 		expect(message).toMatch(/time ran out/);
