@@ -3,17 +3,22 @@ import type { IWorkflowBase } from 'n8n-workflow';
 import type { Emulator } from '../../dev/emulator';
 import { DEMO_KEY, startEmulator } from '../../dev/emulator';
 import { runWorkflow } from '../../dev/harness/runWorkflow';
+import { clock, resetProcessState } from '../../nodes/TencentCloudVpc/processState';
 import { ok, nowSeconds } from '../emulator/signForTest';
+import { skippingClock } from '../support/skippingClock';
 import { createParameters, emulatorCredentials, NODE_NAME, type OnError, singleNodeWorkflow } from '../support/workflows';
 
 let emulator: Emulator;
 beforeAll(async () => {
-	emulator = await startEmulator({ seed: 12 });
+	// CreateTime and the emulator's rate window read the node's clock: the settle wait need not pass in real time.
+	emulator = await startEmulator({ seed: 12, now: clock.now });
 });
 afterAll(async () => {
 	await emulator.stop();
+	resetProcessState();
 });
 beforeEach(() => {
+	resetProcessState({ clock: skippingClock() });
 	emulator.reset();
 	emulator.configure({ clockSkewMs: 0, internalErrorRate: 0, dropConnectionRate: 0, internalErrorAfterApplyRate: 0, dropAfterApply: false, faultActions: undefined });
 });
@@ -23,9 +28,12 @@ type IfExists = 'createAnother' | 'returnExisting' | 'fail';
 const calls = (action: string) => emulator.log.filter((entry) => entry.action === action);
 const mirrorsNamed = (name: string) => emulator.mirrors().filter((mirror) => mirror.TrafficMirrorName === name);
 
-/** The node with n8n's Retry On Fail: three tries in all, one second apart (n8n's shortest). */
+/**
+ * The node with n8n's Retry On Fail: three tries in all, 10 ms apart (n8n's engine waits between
+ * tries in real time; what is tested is what a try remembers, not how long it waited).
+ */
 function withRetryOnFail(workflow: IWorkflowBase): IWorkflowBase {
-	workflow.nodes[0] = { ...workflow.nodes[0], retryOnFail: true, maxTries: 3 };
+	workflow.nodes[0] = { ...workflow.nodes[0], retryOnFail: true, maxTries: 3, waitBetweenTries: 10 };
 	return workflow;
 }
 
@@ -169,6 +177,8 @@ describe('returnExisting settles every answer it did not get', () => {
 });
 
 describe('one mirror per name across processes (returnExisting)', () => {
+	// Another process creates while this node waits: these races need the settle wait in real time.
+	beforeEach(() => resetProcessState());
 	const createBody = (eni: string) => ({
 		VpcId: 'vpc-emu00001',
 		TrafficMirrorName: 'mirror-0',
