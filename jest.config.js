@@ -9,5 +9,7 @@ module.exports = {
 		// tsconfig's isolatedModules lets ts-jest transpile file by file; types are checked by `npm run typecheck`.
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.dev.json' }],
 	},
+	// The suites mostly wait on loopback HTTP, not the CPU: three workers keep two cores busy.
+	maxWorkers: 3,
 	testTimeout: 30000,
 };
