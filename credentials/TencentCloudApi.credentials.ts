@@ -8,7 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { assertMaySignFor, EXTRA_SIGNED_HOSTS_NAME } from './common/signedHosts';
+import { assertMaySignFor, assertNoPlainProxy, EXTRA_SIGNED_HOSTS_NAME } from './common/signedHosts';
 import { signTc3 } from './common/tc3Signer';
 import { TC_HEADERS } from './common/tencentCloudHeaders';
 import {
@@ -187,6 +187,7 @@ function signRequest(credentials: ICredentialDataDecryptedObject, requestOptions
 	const endpoint = text(credentials.endpoint);
 	const target = callTarget(request, { site: text(credentials.site), endpoint });
 	assertMaySignFor(target, { endpoint, extraSignedHosts: text(credentials.extraSignedHosts) });
+	assertNoPlainProxy(target, request.proxy);
 	const call = describeTencentCloudCall(request, target);
 	const timestamp = Math.floor(Date.now() / 1000);
 	const { authorization } = signTc3({
@@ -205,17 +206,15 @@ function signRequest(credentials: ICredentialDataDecryptedObject, requestOptions
 		...requestOptions,
 		headers: callHeaders(call, { authorization, timestamp, sessionToken: text(credentials.sessionToken) }) as IDataObject,
 	};
-	// A redirect would carry the signature and session token past the host rule: none is followed.
-	// The HTTP Request node's legacy options carry the URL in `uri`, the others in `url`.
-	if (signed.uri !== undefined) {
-		signed.uri = callUrl(call);
-		signed.followRedirect = false;
-		signed.followAllRedirects = false;
-	} else {
-		signed.url = callUrl(call);
-		signed.baseURL = undefined;
-		signed.disableFollowRedirect = true;
-	}
+	// Both URL fields carry what was signed, whichever one n8n's client reads.
+	signed.url = callUrl(call);
+	if (signed.uri !== undefined) signed.uri = callUrl(call);
+	signed.baseURL = undefined;
+	// A redirect would carry the signature and session token past the host rule: none is followed
+	// (the legacy options of the HTTP Request node, then n8n's own).
+	signed.followRedirect = false;
+	signed.followAllRedirects = false;
+	signed.disableFollowRedirect = true;
 	// The query is in the URL already, encoded as signed: n8n must not append it again.
 	delete signed.qs;
 	if (call.method === 'GET') delete signed.body;

@@ -42,7 +42,8 @@ export function parseExtraSignedHosts(text: string | undefined): HostPattern[] {
 		// Nothing but a host and port: no scheme, path, userinfo or wildcard inside.
 		const hostOnly = !/[/?#@\\*]/.test(name) && URL.canParse(`https://${name}/`);
 		const url = hostOnly ? new URL(`https://${name}/`) : undefined;
-		if (!url || normalizeHost(url.hostname) === '') {
+		// A wildcard needs a domain of two labels at least: `*.com` would sign for a whole top-level domain.
+		if (!url || normalizeHost(url.hostname) === '' || (subdomains && !normalizeHost(url.hostname).includes('.'))) {
 			throw new Error(
 				`${EXTRA_SIGNED_HOSTS_NAME} holds "${entry}", which is not a host name: list host names separated by commas, e.g. api.example.com, *.internal.example`,
 			);
@@ -78,4 +79,30 @@ export function assertMaySignFor(url: URL, settings: SignedHostSettings): void {
 	throw new Error(
 		`The Tencent Cloud API credential does not sign requests to "${host}": it signs only for Tencent Cloud API hosts (*.tencentcloudapi.com), its own Endpoint and this machine (127.0.0.1, localhost, [::1]). If "${host}" serves Tencent Cloud's API (a private endpoint or a proxy), add it to the credential's ${EXTRA_SIGNED_HOSTS_NAME}.`,
 	);
+}
+
+/** The host of a request's proxy: the legacy options' URL text, or IHttpRequestOptions' `host`. */
+function proxyHost(proxy: unknown): string | undefined {
+	if (typeof proxy === 'string' && proxy.trim() !== '') {
+		const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(proxy.trim()) ? proxy.trim() : `http://${proxy.trim()}`;
+		return URL.canParse(text) ? normalizeHost(new URL(text).hostname) : proxy.trim();
+	}
+	if (typeof proxy === 'object' && proxy !== null && typeof (proxy as { host?: unknown }).host === 'string') {
+		return normalizeHost((proxy as { host: string }).host);
+	}
+	return undefined;
+}
+
+/**
+ * Plain http is signed for loopback only; through a proxy elsewhere the signature and session
+ * token would cross the network unencrypted, so that is refused too.
+ */
+export function assertNoPlainProxy(url: URL, proxy: unknown): void {
+	if (url.protocol !== 'http:') return;
+	const host = proxyHost(proxy);
+	if (host !== undefined && !isLoopbackHost(host)) {
+		throw new Error(
+			`Tencent Cloud API calls over plain http:// go to this machine only; through the proxy ${host} the signature would cross the network unencrypted: use https://`,
+		);
+	}
 }

@@ -12,6 +12,8 @@ import { resolveApiVersion, resolveService } from './tencentCloudService';
 export interface OutgoingRequest {
 	method?: string;
 	uri?: string | URL;
+	/** A proxy: the legacy options' URL text, or IHttpRequestOptions' host and port. */
+	proxy?: unknown;
 	url?: string;
 	baseURL?: string;
 	qs?: unknown;
@@ -69,9 +71,17 @@ function withoutOwnHeaders(headers: Record<string, unknown> | undefined): Record
 	return Object.fromEntries(Object.entries(headers ?? {}).filter(([key]) => !OWN_HEADERS.includes(key.toLowerCase())));
 }
 
+/**
+ * The URL of a request. n8n's HTTP clients read `url` first and `uri` after it, so a request that
+ * names two different URLs is refused: signing one while the other is sent would carry the
+ * signature past the host rule.
+ */
 function requestUrl(options: OutgoingRequest): string {
 	const uri = options.uri instanceof URL ? options.uri.href : options.uri;
-	return uri ?? options.url ?? '';
+	if (uri !== undefined && options.url !== undefined && uri !== options.url) {
+		throw new Error(`The request names two different URLs ("${options.url}" and "${uri}"): give one`);
+	}
+	return options.url ?? uri ?? '';
 }
 
 /**

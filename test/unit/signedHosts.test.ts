@@ -104,7 +104,7 @@ describe('maySignFor: the credential\'s Endpoint and Extra Hosts to Sign', () =>
 		expect(may('https://proxy.corp.example/', { extraSignedHosts: '' })).toBe(false);
 	});
 
-	test.each(['https://proxy.corp.example', 'proxy.corp.example/path', 'user@proxy.corp.example', '*', '*.', 'a*.example', '*.*.example', 'a b?c'])(
+	test.each(['https://proxy.corp.example', 'proxy.corp.example/path', 'user@proxy.corp.example', '*', '*.', 'a*.example', '*.*.example', '*.com', 'a b?c'])(
 		'refuses the entry %s: it is not a host name',
 		(entry) => {
 			expect(() => parseExtraSignedHosts(entry)).toThrow(/Extra Hosts to Sign holds ".*", which is not a host name/);
@@ -160,6 +160,38 @@ describe('authenticate(): one path for every caller, the host rule first', () =>
 			followAllRedirects: true,
 		} as never)) as unknown as Record<string, unknown>;
 		expect(legacy).toMatchObject({ uri: 'https://cvm.tencentcloudapi.com/', followRedirect: false, followAllRedirects: false });
+	});
+
+	test('a request naming two different URLs is refused: n8n sends the one in url, so both must be the one checked', async () => {
+		const twoUrls = { ...call('https://attacker.example/'), uri: 'https://cvm.tencentcloudapi.com/' } as IHttpRequestOptions;
+		await expect(credentialType.authenticate({ ...key, extraSignedHosts: '' }, twoUrls)).rejects.toThrow('names two different URLs');
+		const reversed = { ...call('https://cvm.tencentcloudapi.com/'), uri: 'https://attacker.example/' } as IHttpRequestOptions;
+		await expect(credentialType.authenticate(key, reversed)).rejects.toThrow('names two different URLs');
+	});
+
+	test('when uri and url agree (n8n\'s paginated requests carry both), both carry the URL as signed', async () => {
+		const url = 'https://cvm.tencentcloudapi.com/?Limit=1&Offset=20';
+		const signed = (await credentialType.authenticate(key, {
+			method: 'GET',
+			url,
+			uri: url,
+			headers: { 'X-TC-Action': 'DescribeInstances', 'X-TC-Version': '2017-03-12' },
+			qs: { Filters: [{ Name: 'zone', Values: ['ap-guangzhou-3'] }] },
+		} as never)) as unknown as Record<string, unknown>;
+		expect(signed.url).toBe(signed.uri);
+		expect(String(signed.url)).toContain('Filters.0.Name=zone');
+	});
+
+	test('plain http to this machine through a proxy elsewhere is refused; through a local proxy, or https through any, it is signed', async () => {
+		const emulatorCall = { ...call('http://127.0.0.1:9000/'), proxy: { host: 'proxy.corp.example', port: 3128 } } as IHttpRequestOptions;
+		await expect(credentialType.authenticate(key, emulatorCall)).rejects.toThrow('through the proxy proxy.corp.example');
+		await expect(credentialType.authenticate(key, { ...emulatorCall, proxy: 'http://proxy.corp.example:3128' } as never)).rejects.toThrow(
+			'the signature would cross the network unencrypted',
+		);
+		const local = await credentialType.authenticate(key, { ...emulatorCall, proxy: { host: '127.0.0.1', port: 3128 } } as never);
+		expect((local.headers as Record<string, string>).Authorization).toMatch(/^TC3-HMAC-SHA256 /);
+		const tls = await credentialType.authenticate(key, { ...call('https://cvm.tencentcloudapi.com/'), proxy: { host: 'proxy.corp.example', port: 3128 } } as never);
+		expect((tls.headers as Record<string, string>).Authorization).toMatch(/^TC3-HMAC-SHA256 /);
 	});
 
 	test('a malformed Extra Hosts to Sign stops the call with the field\'s name', async () => {

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { fetchOnePage, TencentCloudClient } from '../transport';
+import { fetchOnePage } from '../transport';
 import { searchTrafficMirrorsPage } from '../trafficMirrors/describeTrafficMirrors';
 import { describePage, pickerClient } from './accountLookup';
 import { trafficMirrorSearchItem, vpcOption } from './pickerLabels';
@@ -13,7 +13,7 @@ export async function searchVpcs(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const client = new TencentCloudClient(this, { region: this.getCurrentNodeParameter('region') });
+	const client = pickerClient(this);
 	const filters = filter ? [{ Name: 'vpc-name', Values: [filter] }] : undefined;
 	const { items, nextToken } = await fetchOnePage(
 		describePage(client, { action: 'DescribeVpcs', setKey: 'VpcSet', filters }),
