@@ -227,6 +227,23 @@ describe('one mirror per name across processes (returnExisting)', () => {
 		expect(calls('DeleteTrafficMirror')).toHaveLength(0);
 	});
 
+	test('an older mirror of the name that becomes visible just after the create answered is still seen: the item waits before it lists', async () => {
+		const run = runWorkflow(
+			singleNodeWorkflow(createParameters({ options: { ifExists: 'returnExisting' } }), 'continueRegularOutput'),
+			{ credentials: emulatorCredentials(emulator), triggerItems: [{ json: { n: 0, eni: 'eni-emu00001' } }] },
+		);
+		// 300 ms after this node's create was answered, another process's older create shows up.
+		const ownCreated = () => calls('CreateTrafficMirror').some((entry) => entry.code === 'Success');
+		for (let waited = 0; !ownCreated() && waited < 5000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		emulator.configure({ clockSkewMs: -10_000 });
+		const other = await ok(emulator.url, 'CreateTrafficMirror', createBody('eni-emu00002'), { key: DEMO_KEY, timestamp: nowSeconds() - 10 });
+		emulator.configure({ clockSkewMs: 0 });
+		const output = (await run).output(NODE_NAME);
+		expect(output[0].json.TrafficMirrorId).toBe(other.TrafficMirror.TrafficMirrorId);
+		expect(mirrorsNamed('mirror-0').map((mirror) => mirror.TrafficMirrorId)).toEqual([other.TrafficMirror.TrafficMirrorId]);
+	});
+
 	test('the same alert on another process first (same sources): Tencent refuses ours, and the item returns theirs', async () => {
 		const { output, otherId } = await raceWithAnotherProcess('eni-emu00001', 0);
 		expect(output[0].json.error).toBeUndefined();
