@@ -7,7 +7,8 @@ import { fixedParameterValue } from './fixedParameterValue';
 
 /** What the pickers share: the region and VPC they list, and paging through Describe* actions. */
 
-const PAGE_SIZE = 100;
+/** The pickers ask for 100 entries a page, the most Tencent's Describe* actions return. */
+export const PICKER_PAGE_SIZE = 100;
 
 /** A client for the region the pickers list, from the node's Region parameter. */
 export function pickerClient(context: ILoadOptionsFunctions): TencentCloudClient {
@@ -58,7 +59,7 @@ export function describePage(client: TencentCloudClient, request: DescribeAllReq
 
 /** Every item a Describe* action lists in the client's region, page by page. */
 export async function describeAll(client: TencentCloudClient, request: DescribeAllRequest): Promise<IDataObject[]> {
-	return await collectPages(describePage(client, request), { pageSize: PAGE_SIZE });
+	return await collectPages(describePage(client, request), { pageSize: PICKER_PAGE_SIZE });
 }
 
 export function vpcFilter(vpcId: string): Array<{ Name: string; Values: string[] }> {

@@ -2,10 +2,8 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { fetchOnePage } from '../transport';
 import { searchTrafficMirrorsPage } from '../trafficMirrors/describeTrafficMirrors';
-import { describePage, pickerClient } from './accountLookup';
+import { describePage, pickerClient, PICKER_PAGE_SIZE } from './accountLookup';
 import { trafficMirrorSearchItem, vpcOption } from './pickerLabels';
-
-const PAGE_SIZE = 100;
 
 /** The account's VPCs in the chosen region, searchable by name (DescribeVpcs, filter vpc-name). */
 export async function searchVpcs(
@@ -18,7 +16,7 @@ export async function searchVpcs(
 	const { items, nextToken } = await fetchOnePage(
 		describePage(client, { action: 'DescribeVpcs', setKey: 'VpcSet', filters }),
 		paginationToken,
-		PAGE_SIZE,
+		PICKER_PAGE_SIZE,
 	);
 	return { results: items.map(vpcOption), paginationToken: nextToken };
 }
