@@ -28,19 +28,21 @@ function incomingBody(context: IWebhookFunctions): unknown {
 }
 
 /**
- * The trigger's webhook(): the secret first (403, nothing starts), then TCOP's URL check (200,
- * nothing starts), a body that is no alarm (400, nothing starts), and an alarm: answered at once
- * with TCOP's expected reply while the workflow starts with the normalized item.
+ * The trigger's webhook(): TCOP's URL check first (200, nothing starts: it may come while
+ * activation is still saving the secret, so it is answered whatever the URL carries; it starts
+ * nothing and tells nothing), then the secret (403, nothing starts), a body that is no alarm
+ * (400, nothing starts), and an alarm: answered at once with TCOP's expected reply while the
+ * workflow starts with the normalized item.
  */
 export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const call = classifyIncomingBody(incomingBody(this));
+	if (call.kind === 'urlCheck') return { webhookResponse: { retCode: 0 } };
+
 	const registration = readRegistration(this.getWorkflowStaticData('node'));
 	const query = this.getQueryData() as IDataObject;
 	if (!callbackSecretMatches(query[SECRET_QUERY_PARAMETER], registration?.secret)) {
 		return answerWithoutRun(this, 403, { message: 'Forbidden: the callback URL\'s secret is missing or wrong' });
 	}
-
-	const call = classifyIncomingBody(incomingBody(this));
-	if (call.kind === 'urlCheck') return { webhookResponse: { retCode: 0 } };
 	if (call.kind === 'notAnAlarm') {
 		return answerWithoutRun(this, 400, { message: `Not a Tencent Cloud Observability alarm: ${call.reason}` });
 	}
