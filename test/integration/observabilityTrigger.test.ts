@@ -1,6 +1,8 @@
 import type { INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
 import type { AlarmNotice } from '../../dev/emulator';
+import { DEMO_KEY } from '../../dev/emulator';
+import { loadOptions } from '../../dev/harness/loadOptions';
 import { TENCENT_CLOUD_OBSERVABILITY_TRIGGER_TYPE } from '../../dev/harness/nodeTypes';
 import { WebhookTriggerServer } from '../../dev/harness/webhookTrigger';
 import { emulatorForTests } from '../support/emulatorSuite';
@@ -12,7 +14,14 @@ import { emulatorCredentials } from '../support/workflows';
  * real HTTP server, pushed by the emulator as TCOP pushes them.
  */
 
-const emulator = emulatorForTests({ rateLimit: 0, tcopRetryDelayMs: 50 });
+/** A key allowed only the VPC actions: Monitor calls are refused with UnauthorizedOperation. */
+const VPC_ONLY_KEY = {
+	secretId: 'AKIDvpconly00000000000000000000000000',
+	secretKey: 'vpconlysecretkey0000000000000000',
+	allowedActions: ['DescribeVpcs', 'CreateTrafficMirror'],
+};
+
+const emulator = emulatorForTests({ rateLimit: 0, tcopRetryDelayMs: 50, keys: [DEMO_KEY, VPC_ONLY_KEY] });
 
 const TRIGGER = 'TCOP Alarm';
 const CPU_POLICY = 'policy-a1b2c3d4';
@@ -320,6 +329,48 @@ describe('incoming pushes', () => {
 		expect(JSON.parse(recovery.attempts[0].body!)).toEqual({ sessionId: recovery.sessionIds[0], retCode: 0 });
 		expect(n8n.calls.filter((call) => call.run)).toEqual([]);
 		await n8n.deactivate();
+	});
+});
+
+describe('the pickers', () => {
+	const pick = async (method: string) =>
+		await loadOptions(method, {
+			parameters: {},
+			credentials: emulatorCredentials(emulator),
+			nodeType: TENCENT_CLOUD_OBSERVABILITY_TRIGGER_TYPE,
+		});
+
+	test('Alarm Policies lists every policy of the account as "name (policy-id)"', async () => {
+		const options = await pick('getAlarmPolicies');
+		expect(options.map((option) => option.value).sort()).toEqual(emulator.alarmPolicies().map((policy) => policy.PolicyId).sort());
+		expect(options).toContainEqual(expect.objectContaining({ name: `prod-web-cpu-high (${CPU_POLICY})`, value: CPU_POLICY }));
+		const monitorCalls = emulator.log.filter((entry) => entry.action === 'DescribeAlarmPolicies');
+		expect(monitorCalls.length).toBeGreaterThanOrEqual(1);
+	});
+
+	test('Notification Template lists every template as "name (notice-id)"', async () => {
+		const options = await pick('getAlarmNotices');
+		expect(options.map((option) => option.value).sort()).toEqual(['notice-ops00001', 'notice-sec00002']);
+		expect(options).toContainEqual(expect.objectContaining({ name: 'ops-oncall (notice-ops00001)' }));
+	});
+
+	test('a key without Monitor permission gets Tencent\'s code and a hint naming the actions to allow', async () => {
+		const failure = loadOptions('getAlarmPolicies', {
+			parameters: {},
+			credentials: emulatorCredentials(emulator, { secretId: VPC_ONLY_KEY.secretId, secretKey: VPC_ONLY_KEY.secretKey }),
+			nodeType: TENCENT_CLOUD_OBSERVABILITY_TRIGGER_TYPE,
+		});
+		await expect(failure).rejects.toThrow(/Tencent Cloud error UnauthorizedOperation/);
+		await expect(failure).rejects.toMatchObject({ description: expect.stringMatching(/monitor:\*/) });
+	});
+
+	test('activating with that key fails naming the step, and leaves nothing', async () => {
+		n8n = new WebhookTriggerServer(triggerWorkflow(), TRIGGER, {
+			tencentCloudApi: { ...emulatorCredentials(emulator).tencentCloudApi, secretId: VPC_ONLY_KEY.secretId, secretKey: VPC_ONLY_KEY.secretKey },
+		});
+		await n8n.start();
+		await expect(n8n.activate()).rejects.toThrow(/^Could not list the alarm policies: Tencent Cloud error UnauthorizedOperation/);
+		expect(ourNotices()).toEqual([]);
 	});
 });
 
