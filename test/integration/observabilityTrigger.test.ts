@@ -354,6 +354,26 @@ describe('the pickers', () => {
 		expect(options).toContainEqual(expect.objectContaining({ name: 'ops-oncall (notice-ops00001)' }));
 	});
 
+	test('Notification Template reads every page: 203 templates, 200 a page', async () => {
+		const created = 201;
+		for (let start = 0; start < created; start += 20) {
+			await Promise.all(
+				Array.from({ length: Math.min(20, created - start) }, async (_, offset) =>
+					await signedMonitorCall('CreateAlarmNotice', {
+						Name: `bulk-${String(start + offset).padStart(3, '0')}`,
+						NoticeType: 'ALL',
+						NoticeLanguage: 'en-US',
+					}),
+				),
+			);
+		}
+		const options = await pick('getAlarmNotices');
+		expect(options).toHaveLength(created + 2);
+		expect(new Set(options.map((option) => option.value)).size).toBe(created + 2);
+		const pages = emulator.log.filter((entry) => entry.action === 'DescribeAlarmNotices');
+		expect(pages).toHaveLength(2);
+	});
+
 	test('a key without Monitor permission gets Tencent\'s code and a hint naming the actions to allow', async () => {
 		const failure = loadOptions('getAlarmPolicies', {
 			parameters: {},
