@@ -63,6 +63,18 @@ function parsedBody(raw: Buffer, contentType: string | undefined): unknown {
 	return {};
 }
 
+/**
+ * What n8n answers an `onReceived` webhook that starts a run and did not answer itself: the
+ * description's `responseData` (n8n's default: the text "firstEntryJson"), else webhookResponse.
+ * Expressions in responseData are not evaluated here: the package's trigger sets none.
+ */
+function onReceivedResponse(description: IWebhookDescription | undefined, result: IWebhookResponseData): unknown {
+	const responseData = description?.responseData ?? 'firstEntryJson';
+	if (responseData === 'noData') return undefined;
+	if (responseData) return responseData;
+	return result.webhookResponse ?? { message: 'Workflow was started' };
+}
+
 /** The part of Express's Response a node's webhook() uses. */
 class Responder {
 	statusCode = 200;
@@ -237,6 +249,11 @@ export class WebhookTriggerServer {
 		} as unknown as IWorkflowExecuteAdditionalData;
 	}
 
+	private webhookDescription(): IWebhookDescription {
+		const nodeType = this.nodeTypes.getByNameAndVersion(this.node.type, this.node.typeVersion);
+		return nodeType.description.webhooks![0] as IWebhookDescription;
+	}
+
 	private webhookData(workflow: Workflow, isTest: boolean, additionalData: IWorkflowExecuteAdditionalData): IWebhookData {
 		const nodeType = this.nodeTypes.getByNameAndVersion(this.node.type, this.node.typeVersion);
 		const description = nodeType.description.webhooks![0] as IWebhookDescription;
@@ -336,11 +353,12 @@ export class WebhookTriggerServer {
 			const result: IWebhookResponseData = await nodeType.webhook!.call(context);
 
 			// n8n's WebhookHelpers: the node answered itself, or n8n answers with webhookResponse.
-			if (result.noWebhookResponse === true) {
-				if (!responder.headersSent) record(500, { message: 'The node answered nothing' });
+			if (result.noWebhookResponse === true && !responder.headersSent) {
+				record(500, { message: 'The node answered nothing' });
 				return;
 			}
 			if (result.workflowData === undefined) {
+				if (responder.headersSent) return;
 				record(200, result.webhookResponse ?? { message: 'Webhook call received' });
 				return;
 			}
@@ -350,7 +368,7 @@ export class WebhookTriggerServer {
 				startNode: this.triggerName,
 				mode,
 			});
-			record(200, result.webhookResponse ?? { message: 'Workflow was started' });
+			if (!responder.headersSent) record(200, onReceivedResponse(this.webhookDescription(), result));
 			if (isTest) {
 				// n8n's TestWebhooks removes a test registration after the event it waited for.
 				const staticData = this.testStaticData!;

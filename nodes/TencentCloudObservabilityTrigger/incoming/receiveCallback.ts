@@ -28,11 +28,10 @@ function incomingBody(context: IWebhookFunctions): unknown {
 }
 
 /**
- * The trigger's webhook(): TCOP's URL check first (200, nothing starts: it may come while
- * activation is still saving the secret, so it is answered whatever the URL carries; it starts
- * nothing and tells nothing), then the secret (403, nothing starts), a body that is no alarm
- * (400, nothing starts), and an alarm: answered at once with TCOP's expected reply while the
- * workflow starts with the normalized item.
+ * The trigger's webhook(): TCOP's URL check first (200, nothing starts: TCOP makes it while the
+ * activation that stores the secret is still running, so it cannot be held to the secret), then the
+ * secret (403, nothing starts), a body that is no alarm (400, nothing starts), and an alarm: answered
+ * at once with TCOP's expected reply while the workflow starts with the normalized item.
  */
 export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const call = classifyIncomingBody(incomingBody(this));
@@ -53,5 +52,8 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 	const noticeType = noticeTypeFor(this.getNodeParameter('notifyOn', 'alarmsAndRecoveries'));
 	const wanted = noticeType === 'ALL' || (noticeType === 'ALARM') === (alarm.state === 'firing');
 	if (!wanted) return { webhookResponse: reply };
-	return { webhookResponse: reply, workflowData: [[{ json: alarm }]] };
+	// With workflowData, n8n answers an onReceived webhook with its `responseData` (default: the text
+	// "firstEntryJson") and drops webhookResponse, so the reply TCOP waits for is sent here.
+	this.getResponseObject().status(200).json(reply);
+	return { noWebhookResponse: true, workflowData: [[{ json: alarm }]] };
 }
