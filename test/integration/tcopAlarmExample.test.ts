@@ -6,12 +6,13 @@ import type { IDataObject, IExecuteResponsePromiseData, IWorkflowBase } from 'n8
 import { runWorkflow } from '../../dev/harness/runWorkflow';
 import { emulatorCredentials } from '../support/workflows';
 import { emulatorForTests } from '../support/emulatorSuite';
-import { loadExample, nodeOf, PLACEHOLDER, settingsOf, setUpExample, SLACK_TYPE, slackNodesThatRan, slackPosts, USER_SETTINGS } from '../support/tcopExamples';
+import { loadExample, loadNodeTypesBeforeAll, nodeOf, PLACEHOLDER, settingsOf, setUpExample, SLACK_TYPE, slackNodesThatRan, slackPosts, USER_SETTINGS } from '../support/tcopExamples';
 
 const emulator = emulatorForTests();
 
 const FILE = 'tcop-alarm-traffic-mirror.workflow.json';
 const MIRROR_NAME = 'tcop-policy-a1b2c3d4-ins-web00001';
+loadNodeTypesBeforeAll(FILE);
 
 /** A TCOP metric alarm push (reference §4) for ins-web00001 in gz. */
 function push(sessionId: string, alarmStatus: string | number, dimensions: IDataObject = { unInstanceId: 'ins-web00001' }): IDataObject {

@@ -11,12 +11,13 @@ import { runWorkflow } from '../../dev/harness/runWorkflow';
 import { call } from '../emulator/signForTest';
 import { emulatorCredentials } from '../support/workflows';
 import { emulatorForTests } from '../support/emulatorSuite';
-import { loadExample, nodeOf, PLACEHOLDER, settingsOf, setUpExample, SLACK_TYPE, slackNodesThatRan, slackPosts, USER_SETTINGS } from '../support/tcopExamples';
+import { loadExample, loadNodeTypesBeforeAll, nodeOf, PLACEHOLDER, settingsOf, setUpExample, SLACK_TYPE, slackNodesThatRan, slackPosts, USER_SETTINGS } from '../support/tcopExamples';
 
 const emulator = emulatorForTests({ rateLimit: 0 });
 
 const FILE = 'tcop-trigger-traffic-mirror.workflow.json';
 const TRIGGER = 'TCOP alarm';
+loadNodeTypesBeforeAll(FILE);
 
 /** Loopback callback receiver: keeps each push body and acknowledges it as the trigger does. */
 let receiver: http.Server;

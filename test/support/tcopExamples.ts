@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { IConnection, INode, IWorkflowBase } from 'n8n-workflow';
 
+import { TestNodeTypes } from '../../dev/harness/nodeTypes';
 import type { WorkflowRun } from '../../dev/harness/runWorkflow';
 
 export const SETTINGS_NODE = 'Settings (change these)';
@@ -13,6 +14,17 @@ export const SLACK_TYPE = 'n8n-nodes-base.slack';
 
 /** What a user in the emulator's account puts into the settings. */
 export const USER_SETTINGS = { vpcId: 'vpc-emu00001', collectorIp: '10.0.2.20', slackChannelId: 'C0ONCALL01' };
+
+/**
+ * Loads the node types of an example before its tests: the first load of n8n's Slack node and its
+ * dependencies takes seconds, more than a test's time on a busy machine.
+ */
+export function loadNodeTypesBeforeAll(file: string): void {
+	beforeAll(() => {
+		const nodeTypes = new TestNodeTypes();
+		for (const type of new Set(loadExample(file).nodes.map((node) => node.type))) nodeTypes.getByName(type);
+	}, 120_000);
+}
 
 export function loadExample(file: string): IWorkflowBase {
 	return JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'examples', file), 'utf8')) as IWorkflowBase;
