@@ -24,6 +24,7 @@ const N8N_BASE_NODES: Record<string, string> = {
 	'n8n-nodes-base.switch': 'Switch/Switch.node.js',
 	'n8n-nodes-base.respondToWebhook': 'RespondToWebhook/RespondToWebhook.node.js',
 	'n8n-nodes-base.httpRequest': 'HttpRequest/HttpRequest.node.js',
+	'n8n-nodes-base.stopAndError': 'StopAndError/StopAndError.node.js',
 };
 
 /**
