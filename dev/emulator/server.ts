@@ -3,6 +3,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import type { ActionHandler } from './actionContext';
+import { AlarmNoticeState, MONITOR_SERVICE, MONITOR_VERSION, TCOP_ACTIONS, type UrlToCheck } from './alarmNotices';
 import { ApiError, apiError } from './apiError';
 import { authenticateRequest, MAX_CLOCK_DIFFERENCE_S } from './authenticateRequest';
 import { type FaultDecision, FaultInjector } from './faults';
@@ -14,8 +15,11 @@ import { API_VERSION, SERVICE, SUPPORTED_REGIONS } from './regions';
 import { SCHEMA } from './schema';
 import { scopeService, serveGenericService } from './genericService';
 import { handleSideDoor, SIDE_DOOR_PREFIX } from './sideDoor';
+import { TcopPusher, type TcopFireRequest, type PushRecord, type UrlCheckRecord, type TcopPushSettings } from './tcopPushes';
 import { TRAFFIC_MIRROR_ACTIONS } from './trafficMirrorActions';
 import type {
+	AlarmNotice,
+	AlarmPolicySummary,
 	Emulator,
 	EmulatorKey,
 	EmulatorOptions,
@@ -42,7 +46,8 @@ for (const name of Object.keys(SCHEMA.actions)) {
 	if (!ACTIONS[name]) throw new Error(`emulator has no handler for ${name}`);
 }
 
-type Outcome = { kind: 'answer'; payload: Record<string, unknown> } | { kind: 'drop' };
+/** `after` runs once the answer is sent (or the connection dropped after the action applied). */
+type Outcome = { kind: 'answer'; payload: Record<string, unknown>; after?: () => void } | { kind: 'drop' };
 
 function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
 	const out: Record<string, string> = {};
@@ -73,6 +78,8 @@ export class EmulatorServer implements Emulator {
 	private readonly server: http.Server;
 	private readonly keys = new Map<string, EmulatorKey>();
 	private readonly store = new MirrorStore();
+	private readonly tcop: AlarmNoticeState;
+	private readonly pusher: TcopPusher;
 	private readonly limiter: SlidingWindowRateLimiter;
 	private readonly faults: FaultInjector;
 	private readonly idRand: () => number;
@@ -91,6 +98,8 @@ export class EmulatorServer implements Emulator {
 		this.idRand = seededRandom(seed ^ 0x5bd1e995);
 		this.limiter = new SlidingWindowRateLimiter(checkRateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT));
 		this.baseNow = options.now ?? Date.now;
+		this.tcop = new AlarmNoticeState(() => this.newNoticeId());
+		this.pusher = new TcopPusher(() => this.now(), options);
 		this.server = http.createServer((req, res) => this.onRequest(req, res));
 	}
 
@@ -124,6 +133,7 @@ export class EmulatorServer implements Emulator {
 	async stop(): Promise<void> {
 		if (this.stopped) return;
 		this.stopped = true;
+		this.pusher.close();
 		for (const s of this.pendingSleeps) {
 			clearTimeout(s.timer);
 			s.resolve();
@@ -140,12 +150,44 @@ export class EmulatorServer implements Emulator {
 		this.log.length = 0;
 		this.limiter.reset();
 		this.faults.clearForced();
+		this.tcop.reset();
+		this.pusher.reset();
+		this.pusher.configure(this.options);
 	}
 
-	configure(faults: FaultOptions & { rateLimit?: number }): void {
-		const { rateLimit, ...rest } = faults;
+	configure(settings: FaultOptions & TcopPushSettings & { rateLimit?: number }): void {
+		const { rateLimit, tcopRetryDelayMs, tcopPushTimeoutMs, ...rest } = settings;
 		if (rateLimit !== undefined) this.limiter.setLimit(checkRateLimit(rateLimit));
+		this.pusher.configure({ tcopRetryDelayMs, tcopPushTimeoutMs });
 		this.faults.configure(rest);
+	}
+
+	fireTcopAlarm(request: TcopFireRequest): Promise<PushRecord[]> {
+		return this.pusher.fire(request, this.tcop);
+	}
+
+	tcopPushes(): PushRecord[] {
+		return structuredClone(this.pusher.pushes);
+	}
+
+	tcopChecks(): UrlCheckRecord[] {
+		return structuredClone(this.pusher.checks);
+	}
+
+	alarmNotices(): AlarmNotice[] {
+		return this.tcop.allNotices();
+	}
+
+	alarmPolicies(): AlarmPolicySummary[] {
+		return this.tcop.allPolicies();
+	}
+
+	deleteAlarmNoticeInConsole(noticeId: string): boolean {
+		return this.tcop.deleteNotice(noticeId);
+	}
+
+	tcopIdle(): Promise<void> {
+		return this.pusher.idle();
 	}
 
 	failNext(action: string, fault: ForcedFault, count = 1): void {
@@ -219,14 +261,16 @@ export class EmulatorServer implements Emulator {
 		if (dropping) entry.status = 'dropped';
 		entry.answeredAt = this.now();
 		this.record(entry);
+		const after = outcome.kind === 'answer' ? outcome.after : undefined;
 		if (dropping) {
 			req.socket.destroy();
+			after?.();
 			return;
 		}
 		if (res.destroyed || res.writableEnded || outcome.kind !== 'answer') return;
 		const body = JSON.stringify({ Response: { ...outcome.payload, RequestId: entry.requestId } });
 		res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
-		res.end(body);
+		res.end(body, () => after?.());
 	}
 
 	private record(entry: RequestLogEntry): void {
@@ -247,8 +291,12 @@ export class EmulatorServer implements Emulator {
 		fault: { decision: FaultDecision },
 	): Outcome {
 		const h = entry.headers;
+		const service = scopeService(h);
+		// Monitor's alarm-notice actions are served in every mode; its other actions only by the generic mode.
+		if (service === MONITOR_SERVICE && (!this.options.genericServices || Object.prototype.hasOwnProperty.call(TCOP_ACTIONS, h['x-tc-action'] ?? ''))) {
+			return this.processMonitor(req, raw, tooLarge, entry, fault);
+		}
 		if (this.options.genericServices) {
-			const service = scopeService(h);
 			if (service !== undefined && service !== SERVICE) {
 				const payload = serveGenericService(
 					{ method: req.method ?? '', url: req.url ?? '/', headers: h, raw, tooLarge, maxBodyBytes: MAX_BODY_BYTES },
@@ -282,14 +330,31 @@ export class EmulatorServer implements Emulator {
 		if (!region) throw apiError('MissingParameter', 'The request is missing a required header `X-TC-Region`.');
 		if (!SUPPORTED_REGIONS.includes(region)) throw apiError('UnsupportedRegion', `The region \`${region}\` is not supported by ${action}.`);
 
+		if (this.limitAndFault(key, action, fault) === 'drop') return { kind: 'drop' };
+		const body = this.jsonBody(h, raw, entry);
+		validateRequest(action, body);
+		const payload = handler({
+			region,
+			body: body as Record<string, unknown>,
+			nowMs: this.now(),
+			store: this.store,
+			newId: (prefix) => this.newId(prefix),
+		});
+		if (fault.decision.outcome === 'internalErrorAfterApply') {
+			throw apiError('InternalError', 'An internal error occurred after the change was applied (injected by the emulator).');
+		}
+		return { kind: 'answer', payload };
+	}
+
+	/** RequestLimitExceeded, then the injected fault: 'drop' when the request is to be dropped unapplied. */
+	private limitAndFault(key: EmulatorKey, action: string, fault: { decision: FaultDecision }): 'drop' | undefined {
 		if (!this.limiter.tryAcquire(`${key.secretId}\u0000${action}`, this.now())) {
 			throw apiError('RequestLimitExceeded', `The request rate of ${action} exceeds the limit.`);
 		}
-
 		fault.decision = this.faults.decide(action);
 		switch (fault.decision.outcome) {
 			case 'drop':
-				return { kind: 'drop' };
+				return 'drop';
 			case 'InternalError':
 				throw apiError('InternalError', 'An internal error occurred (injected by the emulator).');
 			case 'ServiceUnavailable':
@@ -297,9 +362,12 @@ export class EmulatorServer implements Emulator {
 			case 'RequestLimitExceeded':
 				throw apiError('RequestLimitExceeded', `The request rate of ${action} exceeds the limit (injected by the emulator).`);
 			default:
-				break;
+				return undefined;
 		}
+	}
 
+	/** InvalidParameter for another content type or a body that is not JSON; records the body on the entry. */
+	private jsonBody(h: Record<string, string>, raw: Buffer, entry: RequestLogEntry): unknown {
 		const mediaType = (h['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 		if (mediaType !== 'application/json') {
 			throw apiError('InvalidParameter', `The emulator accepts Content-Type application/json only, not \`${h['content-type'] ?? ''}\`.`);
@@ -313,18 +381,64 @@ export class EmulatorServer implements Emulator {
 			}
 		}
 		entry.body = body;
-		validateRequest(action, body);
-		const payload = handler({
-			region,
-			body: body as Record<string, unknown>,
+		return body;
+	}
+
+	/**
+	 * Monitor 2018-07-24's alarm-notice actions, in the VPC pipeline's order; the region header is
+	 * optional (the actions are account-wide) and every body names `"Module": "monitor"`.
+	 */
+	private processMonitor(
+		req: http.IncomingMessage,
+		raw: Buffer,
+		tooLarge: boolean,
+		entry: RequestLogEntry,
+		fault: { decision: FaultDecision },
+	): Outcome {
+		const h = entry.headers;
+		if (req.method !== 'POST') {
+			throw apiError('UnsupportedProtocol', `The emulator accepts POST requests only, not ${req.method ?? '?'}.`);
+		}
+		if (tooLarge) throw apiError('RequestSizeLimitExceeded', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+		const { key } = authenticateRequest({ method: req.method, url: req.url ?? '/', headers: h, raw }, entry, {
+			keys: this.keys,
 			nowMs: this.now(),
-			store: this.store,
-			newId: (prefix) => this.newId(prefix),
+			acceptsService: () => undefined,
 		});
+		entry.service = MONITOR_SERVICE;
+		const version = h['x-tc-version'];
+		entry.version = version;
+		if (version !== MONITOR_VERSION) throw apiError('NoSuchVersion', `The API version \`${version}\` does not exist for these actions; use ${MONITOR_VERSION}.`);
+		const action = h['x-tc-action'];
+		const handler = Object.prototype.hasOwnProperty.call(TCOP_ACTIONS, action) ? TCOP_ACTIONS[action] : undefined;
+		if (!handler) throw apiError('InvalidAction', `The action \`${action}\` does not exist in ${MONITOR_SERVICE} ${MONITOR_VERSION} (or the emulator does not answer it).`);
+		if (key.allowedActions && !key.allowedActions.includes(action)) {
+			throw apiError('UnauthorizedOperation', `The key \`${key.secretId}\` is not authorized to perform monitor:${action}.`);
+		}
+		if (this.limitAndFault(key, action, fault) === 'drop') return { kind: 'drop' };
+		const body = this.jsonBody(h, raw, entry);
+		if (typeof body !== 'object' || body === null || Array.isArray(body)) throw apiError('InvalidParameter', 'The request body must be a JSON object.');
+		const params = body as Record<string, unknown>;
+		if (params.Module === undefined) throw apiError('InvalidParameter', 'The parameter `Module` is required and must be "monitor".');
+		if (params.Module !== 'monitor') throw apiError('InvalidParameter', `The parameter \`Module\` must be "monitor", not ${JSON.stringify(params.Module)}.`);
+		const checks: UrlToCheck[] = [];
+		const payload = handler({ body: params, nowMs: this.now(), state: this.tcop, checkUrl: (check) => checks.push(check) });
+		const after = () => {
+			for (const check of checks) this.pusher.checkUrl(check.noticeId, check.url, this.tcop);
+		};
 		if (fault.decision.outcome === 'internalErrorAfterApply') {
+			// The template was saved, so TCOP still checks its URLs.
+			setImmediate(after);
 			throw apiError('InternalError', 'An internal error occurred after the change was applied (injected by the emulator).');
 		}
-		return { kind: 'answer', payload };
+		return { kind: 'answer', payload, after };
+	}
+
+	private newNoticeId(): string {
+		for (;;) {
+			const id = resourceId('notice', this.idRand);
+			if (!this.tcop.hasNotice(id)) return id;
+		}
 	}
 
 	private newId(prefix: string): string {

@@ -2,7 +2,8 @@
 // process. Never reached by API requests: the API is served on every other path.
 import type * as http from 'node:http';
 
-import type { Emulator, FaultOptions, ForcedFault } from './types';
+import { TcopFireError } from './tcopPushes';
+import type { Emulator, FaultOptions, ForcedFault, TcopFireRequest, TcopPushSettings } from './types';
 
 export const SIDE_DOOR_PREFIX = '/_emulator/';
 
@@ -58,12 +59,47 @@ export async function handleSideDoor(emulator: Emulator, req: http.IncomingMessa
 				return send(res, 200, { ok: true });
 			}
 			case 'POST configure': {
-				const body = (await readJson(req)) as FaultOptions & { rateLimit?: number };
+				const body = (await readJson(req)) as FaultOptions & TcopPushSettings & { rateLimit?: number };
 				if (body.latencyMs !== undefined && typeof body.latencyMs !== 'number') {
 					return send(res, 400, { error: 'latencyMs must be a number here' });
 				}
 				emulator.configure(body);
 				return send(res, 200, { ok: true });
+			}
+			case 'POST tcop/fire': {
+				const body = (await readJson(req)) as Partial<TcopFireRequest>;
+				const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
+				if (
+					typeof body.policyId !== 'string' ||
+					(body.status !== undefined && body.status !== 'alarm' && body.status !== 'recovery') ||
+					!optionalString(body.instanceId) ||
+					!optionalString(body.region)
+				) {
+					return send(res, 400, { error: 'expected {policyId: string, status?: "alarm"|"recovery", instanceId?: string, region?: string}' });
+				}
+				try {
+					const pushes = await emulator.fireTcopAlarm(body as TcopFireRequest);
+					return send(res, 200, { pushes });
+				} catch (e) {
+					if (e instanceof TcopFireError) return send(res, 404, { error: e.message });
+					throw e;
+				}
+			}
+			case 'GET tcop/pushes':
+				return send(res, 200, emulator.tcopPushes());
+			case 'GET tcop/checks':
+				await emulator.tcopIdle();
+				return send(res, 200, emulator.tcopChecks());
+			case 'GET tcop/notices':
+				await emulator.tcopIdle();
+				return send(res, 200, emulator.alarmNotices());
+			case 'GET tcop/policies':
+				return send(res, 200, emulator.alarmPolicies());
+			case 'POST tcop/delete-notice': {
+				const body = (await readJson(req)) as { noticeId?: unknown };
+				if (typeof body.noticeId !== 'string') return send(res, 400, { error: 'expected {noticeId: string}' });
+				const deleted = emulator.deleteAlarmNoticeInConsole(body.noticeId);
+				return send(res, deleted ? 200 : 404, deleted ? { ok: true } : { error: `no template ${body.noticeId}` });
 			}
 			default:
 				return send(res, 404, { error: `unknown side-door route ${route}` });

@@ -1,5 +1,17 @@
 // Public types of the emulator. Shapes of TrafficMirror & co. follow the members of the
 // reference objects of the same name (vpc 2017-03-12).
+import type { AlarmNotice, URLNotice } from './alarmNotices';
+import type { PushAttempt, PushRecord, TcopFireRequest, TcopPushSettings, UrlCheckRecord } from './tcopPushes';
+
+export type { AlarmNotice, PushAttempt, PushRecord, TcopFireRequest, TcopPushSettings, URLNotice, UrlCheckRecord };
+
+/** A TCOP alarm policy as the side door lists it; NoticeIds are its bound templates. */
+export interface AlarmPolicySummary {
+	PolicyId: string;
+	PolicyName: string;
+	Namespace: string;
+	NoticeIds: string[];
+}
 
 export interface EmulatorKey {
 	secretId: string;
@@ -28,7 +40,7 @@ export interface FaultOptions {
 	clockSkewMs?: number;
 }
 
-export interface EmulatorOptions extends FaultOptions {
+export interface EmulatorOptions extends FaultOptions, TcopPushSettings {
 	host?: string;
 	port?: number;
 	keys?: EmulatorKey[];
@@ -133,8 +145,22 @@ export interface Emulator {
 	readonly log: RequestLogEntry[];
 	stop(): Promise<void>;
 	reset(): void;
-	configure(faults: FaultOptions & { rateLimit?: number }): void;
+	configure(settings: FaultOptions & TcopPushSettings & { rateLimit?: number }): void;
 	failNext(action: string, fault: ForcedFault, count?: number): void;
 	mirrors(region?: string): TrafficMirror[];
 	tagsOf(trafficMirrorId: string): Tag[];
+	/** TCOP: pushes an alarm or recovery of a policy to its templates' callback URLs; resolves when every push and retry is done. */
+	fireTcopAlarm(request: TcopFireRequest): Promise<PushRecord[]>;
+	/** TCOP: every push so far, in the order they started. */
+	tcopPushes(): PushRecord[];
+	/** TCOP: every URL check so far. */
+	tcopChecks(): UrlCheckRecord[];
+	/** TCOP: every notification template, least recently updated first. */
+	alarmNotices(): AlarmNotice[];
+	/** TCOP: every alarm policy and its templates. */
+	alarmPolicies(): AlarmPolicySummary[];
+	/** TCOP: someone deletes the template in the console (its bindings go with it); false when there was none. */
+	deleteAlarmNoticeInConsole(noticeId: string): boolean;
+	/** TCOP: resolves once every push and URL check started so far has finished. */
+	tcopIdle(): Promise<void>;
 }
