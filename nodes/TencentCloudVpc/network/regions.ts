@@ -65,6 +65,13 @@ export const SHORT_REGION_CODES: Readonly<Record<string, string>> = {
  */
 const REGION_ID_SHAPE = /^[a-z]{2}-[a-z]+(?:-[a-z0-9]+)*$/;
 
+/** The region ID a short code (`gz`) stands for, or a region ID as it is; undefined for anything else. */
+export function regionIdFor(value: string): string | undefined {
+	const text = value.trim().toLowerCase();
+	if (Object.prototype.hasOwnProperty.call(SHORT_REGION_CODES, text)) return SHORT_REGION_CODES[text];
+	return REGION_ID_SHAPE.test(text) ? text : undefined;
+}
+
 /**
  * The region ID for a Region parameter's value: a region ID as it is, a short code (`gz`)
  * mapped to its ID. Anything else is an error naming the value, thrown before any call.
@@ -76,8 +83,8 @@ export function resolveRegion(value: unknown): string {
 			`Region is empty${value === undefined || typeof value === 'string' ? '' : ` (${JSON.stringify(value)})`}: choose a region such as ap-guangzhou, or give a short code such as gz`,
 		);
 	}
-	if (Object.prototype.hasOwnProperty.call(SHORT_REGION_CODES, text)) return SHORT_REGION_CODES[text];
-	if (REGION_ID_SHAPE.test(text)) return text;
+	const regionId = regionIdFor(text);
+	if (regionId) return regionId;
 	throw new Error(
 		`Unknown region "${String(value)}": give a region ID such as ap-guangzhou, or one of Tencent's short region codes (${Object.keys(SHORT_REGION_CODES).join(', ')})`,
 	);

@@ -10,7 +10,17 @@ import { secretIdOf } from './tencentCloudClient';
  * is exported here and nowhere else.
  */
 
-export { TencentCloudClient, type ClientSettings, type ItemClient, type TencentCloudResult } from './tencentCloudClient';
+export {
+	MONITOR_API,
+	TencentCloudClient,
+	VPC_API,
+	type ClientSettings,
+	type ItemClient,
+	type TencentCloudApi,
+	type TencentCloudContext,
+	type TencentCloudResult,
+} from './tencentCloudClient';
+export { isResourceNotFound } from './policy/tencentCloudErrors';
 export { collectPages, fetchOnePage, type FetchPage } from './paging';
 export { backoffMs, hasTimeForRetry, mayHaveBeenApplied } from './policy/retryPolicy';
 export { CONCURRENCY_CEILING, TENCENT_ACTION_RATE_LIMIT } from '../processState';

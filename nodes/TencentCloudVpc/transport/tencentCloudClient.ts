@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INode,
@@ -14,21 +15,37 @@ import { clock, latency, rateLimiter, TENCENT_ACTION_RATE_LIMIT } from '../proce
 import { backoffMs, hasTimeForRetry, isReadOnlyAction, isThrottlingCode, isTransientFailure } from './policy/retryPolicy';
 import { describeTencentCloudError, extractTencentCloudError } from './policy/tencentCloudErrors';
 
-/** The API this node calls, named to the credential like any caller names its own. */
-const VPC_API = { service: 'vpc', version: '2017-03-12' } as const;
+/**
+ * A Tencent Cloud API a client calls, named to the credential (X-TC-Service, X-TC-Version) like
+ * any caller names its own. A regional API's calls name their region (X-TC-Region); an
+ * account-wide one's (Monitor's alarm notices and policies) name none.
+ */
+export interface TencentCloudApi {
+	service: string;
+	version: string;
+	regional: boolean;
+}
+
+/** The VPC node's API, and every client's unless it names another. */
+export const VPC_API: TencentCloudApi = { service: 'vpc', version: '2017-03-12', regional: true };
+
+/** Cloud Monitor (TCOP): alarm policies and notification templates, account-wide. */
+export const MONITOR_API: TencentCloudApi = { service: 'monitor', version: '2018-07-24', regional: false };
 
 const CREDENTIAL_TYPE = 'tencentCloudApi';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-export type TencentCloudContext = IExecuteFunctions | ILoadOptionsFunctions;
+export type TencentCloudContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 /** Tencent's `Response` object of a successful call, including its RequestId. */
 export type TencentCloudResult = IDataObject & { RequestId: string };
 
 /** What one client is bound to: an item of an execution, or a picker. */
 export interface ClientSettings {
-	/** The Region parameter's value: a region ID or a short code (gz), resolved once. */
+	/** The API the calls go to; VPC unless named. */
+	api?: TencentCloudApi;
+	/** The Region parameter's value: a region ID or a short code (gz), resolved once; unused by an account-wide API. */
 	region: unknown;
 	/** The item the calls are for; none for a picker. */
 	itemIndex?: number;
@@ -38,8 +55,8 @@ export interface ClientSettings {
 	rateLimit?: number;
 }
 
-/** A client bound to an item of an execution. */
-export type ItemClient = TencentCloudClient & { readonly itemIndex: number };
+/** A client bound to an item of an execution (the VPC node's: always regional). */
+export type ItemClient = TencentCloudClient & { readonly itemIndex: number; readonly region: string };
 
 const secretIds = new WeakMap<object, Promise<string>>();
 
@@ -70,7 +87,8 @@ function withExactMessage(error: NodeApiError, message: string): NodeApiError {
 }
 
 /**
- * Calls Tencent Cloud's VPC API for one item (or one picker): the credential, the region
+ * Calls a Tencent Cloud API (VPC unless `api` names another) for one item, one picker or one
+ * webhook registration: the credential, the API, the region
  * resolved once, the item, its timeout and its rate limit are bound here, so whoever holds the
  * client says only which action and body. The credential signs each call (TC3-HMAC-SHA256)
  * and routes it by the X-TC-* headers. Calls wait for the process-wide adaptive rate
@@ -79,8 +97,9 @@ function withExactMessage(error: NodeApiError, message: string): NodeApiError {
  * may have been applied is never repeated here.
  */
 export class TencentCloudClient {
-	/** The region ID every call goes to (ap-guangzhou, never gz). */
-	readonly region: string;
+	readonly api: TencentCloudApi;
+	/** The region ID every call goes to (ap-guangzhou, never gz); undefined for an account-wide API. */
+	readonly region: string | undefined;
 	readonly itemIndex: number | undefined;
 	/** Milliseconds each call may take, throttling retries included. */
 	readonly timeout: number;
@@ -90,14 +109,15 @@ export class TencentCloudClient {
 		private readonly context: TencentCloudContext,
 		settings: ClientSettings,
 	) {
-		this.region = resolveRegion(settings.region);
+		this.api = settings.api ?? VPC_API;
+		this.region = this.api.regional ? resolveRegion(settings.region) : undefined;
 		this.itemIndex = settings.itemIndex;
 		this.timeout = settings.timeout ?? DEFAULT_TIMEOUT_MS;
 		this.rateLimit = settings.rateLimit ?? TENCENT_ACTION_RATE_LIMIT;
 	}
 
 	/** A client for item `settings.itemIndex` of an execution. */
-	static forItem(context: IExecuteFunctions, settings: ClientSettings & { itemIndex: number }): ItemClient {
+	static forItem(context: IExecuteFunctions, settings: Omit<ClientSettings, 'api'> & { itemIndex: number }): ItemClient {
 		return new TencentCloudClient(context, settings) as ItemClient;
 	}
 
@@ -154,10 +174,10 @@ export class TencentCloudClient {
 			method: 'POST',
 			url: '/',
 			headers: {
-				[TC_HEADERS.service]: VPC_API.service,
-				[TC_HEADERS.version]: VPC_API.version,
+				[TC_HEADERS.service]: this.api.service,
+				[TC_HEADERS.version]: this.api.version,
 				[TC_HEADERS.action]: action,
-				[TC_HEADERS.region]: this.region,
+				...(this.region ? { [TC_HEADERS.region]: this.region } : {}),
 			},
 			body,
 			json: true,
@@ -183,7 +203,7 @@ export class TencentCloudClient {
 	private responseOf(action: string, answer: unknown): TencentCloudResult {
 		const tencentError = extractTencentCloudError(answer);
 		if (tencentError) {
-			const { message, description } = describeTencentCloudError(tencentError);
+			const { message, description } = describeTencentCloudError(tencentError, this.api.service);
 			const apiError = withExactMessage(
 				new NodeApiError(
 					this.node,

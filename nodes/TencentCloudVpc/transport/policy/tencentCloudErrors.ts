@@ -48,7 +48,21 @@ const HINTS_BY_PREFIX: Array<[string, string]> = [
 	['InternalError', 'Tencent Cloud failed internally; for a create, look the mirror up before retrying, as it may exist.'],
 ];
 
-export function hintForTencentCloudError(code: string): string | undefined {
+/** Where an API's own meaning of a code differs from VPC's (the table above). */
+const HINTS_BY_SERVICE: Record<string, Record<string, string>> = {
+	monitor: {
+		'AuthFailure.UnauthorizedOperation':
+			'The key works but lacks a Cloud Monitor permission: allow the monitor:* actions the README lists for the trigger in its CAM policy.',
+		UnauthorizedOperation:
+			'The key works but lacks a Cloud Monitor permission: allow the monitor:* actions the README lists for the trigger in its CAM policy.',
+		ResourceNotFound: 'The notification template or alarm policy does not exist (any more) in this account.',
+		LimitExceeded: 'A Cloud Monitor quota is reached, e.g. at most 3 callback URLs per notification template.',
+	},
+};
+
+export function hintForTencentCloudError(code: string, service = 'vpc'): string | undefined {
+	const serviceHint = HINTS_BY_SERVICE[service]?.[code];
+	if (serviceHint) return serviceHint;
 	if (HINTS_BY_CODE[code]) return HINTS_BY_CODE[code];
 	return HINTS_BY_PREFIX.find(([prefix]) => code === prefix || code.startsWith(`${prefix}.`))?.[1];
 }
@@ -66,14 +80,23 @@ export function extractTencentCloudError(answer: unknown): TencentCloudErrorDeta
 }
 
 /** The message and description an n8n user sees for a Tencent error; support asks for the RequestId. */
-export function describeTencentCloudError(details: TencentCloudErrorDetails): {
+export function describeTencentCloudError(
+	details: TencentCloudErrorDetails,
+	service = 'vpc',
+): {
 	message: string;
 	description: string;
 } {
-	const hint = hintForTencentCloudError(details.code);
+	const hint = hintForTencentCloudError(details.code, service);
 	const requestId = details.requestId ? ` (RequestId ${details.requestId})` : '';
 	return {
 		message: `Tencent Cloud error ${details.code}: ${details.message}${requestId}`,
 		description: hint ?? '',
 	};
+}
+
+/** Whether a NodeApiError the client raised says the resource named in the call does not exist. */
+export function isResourceNotFound(error: unknown): boolean {
+	const code = (error as { context?: { tencentCode?: unknown } })?.context?.tencentCode;
+	return typeof code === 'string' && (code === 'ResourceNotFound' || code.startsWith('ResourceNotFound.'));
 }

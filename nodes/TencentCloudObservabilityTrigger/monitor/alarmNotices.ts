@@ -1,0 +1,167 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import {
+	asNodeError,
+	collectPages,
+	isResourceNotFound,
+	MONITOR_API,
+	TencentCloudClient,
+	type TencentCloudContext,
+} from '../../TencentCloudVpc/transport';
+
+/**
+ * The Cloud Monitor actions the trigger calls (monitor 2018-07-24, account-wide), through the
+ * package's one transport: the credential signs them, the client retries throttling and maps
+ * Tencent's errors. Every body names `Module: monitor`, as the API requires.
+ */
+
+const MODULE = { Module: 'monitor' } as const;
+
+/** DescribeAlarmPolicies returns at most 100 a page, DescribeAlarmNotices 200. */
+const POLICY_PAGE_SIZE = 100;
+const NOTICE_PAGE_SIZE = 200;
+
+export function monitorClient(context: TencentCloudContext): TencentCloudClient {
+	return new TencentCloudClient(context, { api: MONITOR_API, region: undefined });
+}
+
+/** The part of an AlarmPolicy the trigger reads. */
+export interface AlarmPolicy extends IDataObject {
+	PolicyId: string;
+	PolicyName?: string;
+	NoticeIds?: string[];
+}
+
+/** The part of an AlarmNotice the trigger reads and writes back. */
+export interface AlarmNotice extends IDataObject {
+	Id: string;
+	Name?: string;
+	NoticeType?: string;
+	NoticeLanguage?: string;
+	URLNotices?: Array<IDataObject & { URL?: string }>;
+	PolicyIds?: string[];
+}
+
+/**
+ * Runs one step of registering or removing the callback; a failure says which step, keeping
+ * Tencent's code and RequestId in the error.
+ */
+export async function monitorStep<T>(client: TencentCloudClient, what: string, run: () => Promise<T>): Promise<T> {
+	try {
+		return await run();
+	} catch (error) {
+		const nodeError = asNodeError(client.node, error, undefined);
+		nodeError.message = `Could not ${what}: ${nodeError.message}`;
+		throw nodeError;
+	}
+}
+
+/** Pages numbered from 1 over the transport's offset paging: page N starts at offset (N-1)·size. */
+function pageNumberOf(offset: number, size: number): number {
+	return Math.floor(offset / size) + 1;
+}
+
+/** Every alarm policy of the account (DescribeAlarmPolicies, every page). */
+export async function describeAllAlarmPolicies(client: TencentCloudClient): Promise<AlarmPolicy[]> {
+	return await collectPages(
+		async (offset, limit) => {
+			const response = await client.call('DescribeAlarmPolicies', {
+				...MODULE,
+				PageNumber: pageNumberOf(offset, limit),
+				PageSize: limit,
+			});
+			const items = ((response.Policies as AlarmPolicy[] | undefined) ?? []).filter((policy) => typeof policy?.PolicyId === 'string');
+			return { items, total: response.TotalCount === undefined ? undefined : Number(response.TotalCount) };
+		},
+		{ pageSize: POLICY_PAGE_SIZE, idOf: (policy) => policy.PolicyId },
+	);
+}
+
+/** Every notification template of the account (DescribeAlarmNotices, every page). */
+export async function describeAllAlarmNotices(client: TencentCloudClient): Promise<AlarmNotice[]> {
+	return await collectPages(
+		async (offset, limit) => {
+			const response = await client.call('DescribeAlarmNotices', {
+				...MODULE,
+				PageNumber: pageNumberOf(offset, limit),
+				PageSize: limit,
+				Order: 'ASC',
+			});
+			const items = ((response.Notices as AlarmNotice[] | undefined) ?? []).filter((notice) => typeof notice?.Id === 'string');
+			return { items, total: response.TotalCount === undefined ? undefined : Number(response.TotalCount) };
+		},
+		{ pageSize: NOTICE_PAGE_SIZE, idOf: (notice) => notice.Id },
+	);
+}
+
+/** One template (DescribeAlarmNotice); undefined when it does not exist (any more). */
+export async function describeAlarmNotice(client: TencentCloudClient, noticeId: string): Promise<AlarmNotice | undefined> {
+	try {
+		const response = await client.call('DescribeAlarmNotice', { ...MODULE, NoticeId: noticeId });
+		const notice = response.Notice as AlarmNotice | undefined;
+		return notice && typeof notice === 'object' ? { ...notice, Id: notice.Id ?? noticeId } : undefined;
+	} catch (error) {
+		if (isResourceNotFound(error)) return undefined;
+		throw asNodeError(client.node, error, undefined);
+	}
+}
+
+export interface NewAlarmNotice {
+	Name: string;
+	NoticeType: string;
+	NoticeLanguage: string;
+	URLNotices: Array<{ URL: string }>;
+}
+
+/** CreateAlarmNotice; the new template's ID. */
+export async function createAlarmNotice(client: TencentCloudClient, notice: NewAlarmNotice): Promise<string> {
+	const response = await client.call('CreateAlarmNotice', { ...MODULE, ...notice });
+	const noticeId = response.NoticeId;
+	if (typeof noticeId !== 'string' || noticeId === '') {
+		throw new NodeOperationError(client.node, `CreateAlarmNotice answered without a NoticeId (RequestId ${response.RequestId})`);
+	}
+	return noticeId;
+}
+
+/**
+ * ModifyAlarmNotice takes the whole template: the template as read, with `changes` applied.
+ * Its PolicyIds are sent as they are (unless changed), so no binding is lost whichever way
+ * Tencent reads a missing list.
+ */
+export async function modifyAlarmNotice(
+	client: TencentCloudClient,
+	notice: AlarmNotice,
+	changes: { URLNotices: IDataObject[]; PolicyIds?: string[] },
+): Promise<void> {
+	const policyIds = changes.PolicyIds ?? notice.PolicyIds ?? [];
+	const body: IDataObject = {
+		...MODULE,
+		NoticeId: notice.Id,
+		Name: notice.Name ?? '',
+		NoticeType: notice.NoticeType ?? 'ALL',
+		NoticeLanguage: notice.NoticeLanguage ?? 'en-US',
+		URLNotices: changes.URLNotices,
+	};
+	for (const key of ['UserNotices', 'CLSNotices'] as const) {
+		if (Array.isArray(notice[key])) body[key] = notice[key];
+	}
+	if (policyIds.length > 0) body.PolicyIds = policyIds;
+	await client.call('ModifyAlarmNotice', body);
+}
+
+/** DeleteAlarmNotices for one template; false when it was already gone. */
+export async function deleteAlarmNotice(client: TencentCloudClient, noticeId: string): Promise<boolean> {
+	try {
+		await client.call('DeleteAlarmNotices', { ...MODULE, NoticeIds: [noticeId] });
+		return true;
+	} catch (error) {
+		if (isResourceNotFound(error)) return false;
+		throw asNodeError(client.node, error, undefined);
+	}
+}
+
+/** ModifyAlarmPolicyNotice for one policy: it SETS the policy's templates to `noticeIds`. */
+export async function setPolicyNotices(client: TencentCloudClient, policyId: string, noticeIds: string[]): Promise<void> {
+	await client.call('ModifyAlarmPolicyNotice', { ...MODULE, PolicyId: policyId, NoticeIds: noticeIds });
+}
