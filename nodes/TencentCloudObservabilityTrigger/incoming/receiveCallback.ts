@@ -28,19 +28,20 @@ function incomingBody(context: IWebhookFunctions): unknown {
 }
 
 /**
- * The trigger's webhook(): the secret first (403, nothing starts), then TCOP's URL check (200,
- * nothing starts), a body that is no alarm (400, nothing starts), and an alarm: answered at once
- * with TCOP's expected reply while the workflow starts with the normalized item.
+ * The trigger's webhook(): TCOP's URL check first (200, nothing starts: TCOP makes it while the
+ * activation that stores the secret is still running, so it cannot be held to the secret), then the
+ * secret (403, nothing starts), a body that is no alarm (400, nothing starts), and an alarm: answered
+ * at once with TCOP's expected reply while the workflow starts with the normalized item.
  */
 export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const call = classifyIncomingBody(incomingBody(this));
+	if (call.kind === 'urlCheck') return { webhookResponse: { retCode: 0 } };
+
 	const registration = readRegistration(this.getWorkflowStaticData('node'));
 	const query = this.getQueryData() as IDataObject;
 	if (!callbackSecretMatches(query[SECRET_QUERY_PARAMETER], registration?.secret)) {
 		return answerWithoutRun(this, 403, { message: 'Forbidden: the callback URL\'s secret is missing or wrong' });
 	}
-
-	const call = classifyIncomingBody(incomingBody(this));
-	if (call.kind === 'urlCheck') return { webhookResponse: { retCode: 0 } };
 	if (call.kind === 'notAnAlarm') {
 		return answerWithoutRun(this, 400, { message: `Not a Tencent Cloud Observability alarm: ${call.reason}` });
 	}
@@ -51,5 +52,8 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 	const noticeType = noticeTypeFor(this.getNodeParameter('notifyOn', 'alarmsAndRecoveries'));
 	const wanted = noticeType === 'ALL' || (noticeType === 'ALARM') === (alarm.state === 'firing');
 	if (!wanted) return { webhookResponse: reply };
-	return { webhookResponse: reply, workflowData: [[{ json: alarm }]] };
+	// With workflowData, n8n answers an onReceived webhook with its `responseData` (default: the text
+	// "firstEntryJson") and drops webhookResponse, so the reply TCOP waits for is sent here.
+	this.getResponseObject().status(200).json(reply);
+	return { noWebhookResponse: true, workflowData: [[{ json: alarm }]] };
 }
