@@ -3,7 +3,17 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 
-import type { RequestLogEntry, Tag, TrafficMirror } from '../emulator/types';
+import type {
+	AlarmNotice,
+	AlarmPolicySummary,
+	PushRecord,
+	RequestLogEntry,
+	Tag,
+	TcopFireRequest,
+	TcopPushSettings,
+	TrafficMirror,
+	UrlCheckRecord,
+} from '../emulator/types';
 import { stopProcess } from './processes';
 import { REPO_ROOT } from './versions';
 
@@ -12,6 +22,18 @@ export interface EmulatorBanner {
 	secretId: string;
 	secretKey: string;
 	region: string;
+}
+
+/** TCOP's side of the emulator: what it holds, and an alarm fired by hand. */
+export interface TcopSideDoor {
+	/** Pushes an alarm (or its recovery) of a policy to its templates' callback URLs; resolves after every push and retry. */
+	fire(request: TcopFireRequest): Promise<PushRecord[]>;
+	pushes(): Promise<PushRecord[]>;
+	checks(): Promise<UrlCheckRecord[]>;
+	notices(): Promise<AlarmNotice[]>;
+	policies(): Promise<AlarmPolicySummary[]>;
+	/** Someone deletes the template in Tencent's console (its bindings go with it). */
+	deleteNotice(noticeId: string): Promise<void>;
 }
 
 export interface EmulatorProcess {
@@ -23,7 +45,8 @@ export interface EmulatorProcess {
 	tagsOf(trafficMirrorId: string): Promise<Tag[]>;
 	reset(): Promise<void>;
 	/** POST /_emulator/configure, e.g. {clockSkewMs, rateLimit}; lasts until changed again (reset keeps it). */
-	configure(options: { clockSkewMs?: number; rateLimit?: number }): Promise<void>;
+	configure(options: { clockSkewMs?: number; rateLimit?: number } & TcopPushSettings): Promise<void>;
+	tcop: TcopSideDoor;
 	stop(): Promise<void>;
 }
 
@@ -66,6 +89,16 @@ export async function startEmulatorProcess(port = 0, extraArgs: string[] = []): 
 		},
 		configure: async (options) => {
 			await sideDoor(banner.url, 'POST', 'configure', options);
+		},
+		tcop: {
+			fire: async (request) => (await sideDoor<{ pushes: PushRecord[] }>(banner.url, 'POST', 'tcop/fire', request)).pushes,
+			pushes: async () => await sideDoor<PushRecord[]>(banner.url, 'GET', 'tcop/pushes'),
+			checks: async () => await sideDoor<UrlCheckRecord[]>(banner.url, 'GET', 'tcop/checks'),
+			notices: async () => await sideDoor<AlarmNotice[]>(banner.url, 'GET', 'tcop/notices'),
+			policies: async () => await sideDoor<AlarmPolicySummary[]>(banner.url, 'GET', 'tcop/policies'),
+			deleteNotice: async (noticeId) => {
+				await sideDoor(banner.url, 'POST', 'tcop/delete-notice', { noticeId });
+			},
 		},
 		stop: async () => {
 			lines.close();

@@ -27,6 +27,16 @@ function isForeign(key: string): boolean {
 	return /^(N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_|JEST_|WEBHOOK_URL$|NODE_ENV$|NODE_OPTIONS$|NODE_PATH$|(HTTPS?|ALL|NO)_PROXY$)/i.test(key);
 }
 
+/**
+ * The base of the webhook URLs a trigger registers with an outside service (the TCOP trigger's
+ * callback): this server on loopback, where the emulator pushes. 2.x reads N8N_WEBHOOK_URL (and
+ * calls WEBHOOK_URL deprecated); 1.x reads WEBHOOK_URL only.
+ */
+function webhookUrl(install: N8nInstall, port: number): NodeJS.ProcessEnv {
+	const url = `http://127.0.0.1:${port}/`;
+	return Number(install.version.split('.')[0]) >= 2 ? { N8N_WEBHOOK_URL: url } : { WEBHOOK_URL: url };
+}
+
 export function n8nEnvironment(install: N8nInstall, options: N8nEnvOptions): NodeJS.ProcessEnv {
 	const base: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(cleanEnv())) if (!isForeign(key)) base[key] = value;
@@ -57,7 +67,7 @@ export function n8nEnvironment(install: N8nInstall, options: N8nEnvOptions): Nod
 		N8N_HOST: '127.0.0.1',
 		N8N_PROTOCOL: 'http',
 		N8N_SECURE_COOKIE: 'false',
-		...(options.port ? { N8N_PORT: String(options.port) } : {}),
+		...(options.port ? { N8N_PORT: String(options.port), ...webhookUrl(install, options.port) } : {}),
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_RUNNERS_BROKER_PORT: String(options.brokerPort),
 		NO_PROXY: '127.0.0.1,localhost,::1',

@@ -11,6 +11,9 @@ export class N8nServer {
 
 	private out = '';
 
+	/** Where the output of the latest start begins (a restarted server keeps the earlier output). */
+	private runStart = 0;
+
 	private cookie = '';
 
 	constructor(
@@ -28,6 +31,11 @@ export class N8nServer {
 		return this.out;
 	}
 
+	/** What n8n printed since it was last started. */
+	outputOfThisRun(): string {
+		return this.out.slice(this.runStart);
+	}
+
 	/** Starts n8n and waits until its REST API answers (the health check answers earlier). */
 	async start(timeoutMs = 180_000, onOutput?: (text: string) => void): Promise<void> {
 		const child = spawn(this.install.runtime.node, [this.install.bin, 'start'], {
@@ -36,6 +44,7 @@ export class N8nServer {
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		this.child = child;
+		this.runStart = this.out.length;
 		const collect = (chunk: Buffer) => {
 			this.out += chunk.toString();
 			onOutput?.(chunk.toString());

@@ -1,7 +1,8 @@
 // n8n in queue mode, as production runs it when one process is not enough: Redis, PostgreSQL, one
 // main that takes the webhooks and two `n8n worker` processes that run the executions, each with the
 // package installed. The incident webhook example (Slack node disabled) is activated and loaded with
-// concurrent alerts; results are read back through the main's REST API and the emulator.
+// concurrent alerts; results are read back through the main's REST API and the emulator. The TCOP
+// trigger's workflow is activated through the main's REST API and fired by the emulator.
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,7 +16,9 @@ import type { N8nInstall } from '../../dev/e2e/n8nInstall';
 import { type ExecutionSummary, isFinished, listExecutions, readExecution } from '../../dev/e2e/queueMode/executionsApi';
 import { N8nQueueCluster } from '../../dev/e2e/queueMode/n8nQueueCluster';
 import { progress } from '../../dev/e2e/processes';
+import { alarmRunOf, productionWebhookUrl, pushOutcome, TCOP_TRIGGER_WORKFLOW, templatesOf } from '../../dev/e2e/tcopTriggerWorkflow';
 import { selectedQueueModeVersions } from '../../dev/e2e/versions';
+import { activateWorkflow, deactivateWorkflow } from '../../dev/e2e/workflowActivation';
 
 const manifest = readManifest();
 const installs = manifest.installs.filter((install) => selectedQueueModeVersions([install.version]).length > 0);
@@ -75,7 +78,7 @@ describe.each(installs.map((install) => [install.version, install] as const))(
 					await cli.importCredentials([
 						{ ...EMULATOR_CREDENTIAL, type: 'tencentCloudApi', data: { secretId, secretKey, sessionToken: '', site: 'intl', endpoint: url } },
 					]);
-					await cli.importWorkflows([notify]);
+					await cli.importWorkflows([notify, TCOP_TRIGGER_WORKFLOW]);
 					await activateWithCli(cli, version, NOTIFY_EXAMPLE.id);
 				},
 			});
@@ -197,6 +200,33 @@ describe.each(installs.map((install) => [install.version, install] as const))(
 			expect(mirrors.size).toBe(20);
 			// The duplicates must really have raced on two workers for this test to say anything about them.
 			expect(splitPairs).toBeGreaterThan(0);
+		}, 300_000);
+
+		test('the TCOP trigger: activated through the main, it registers one template, once; a fired alarm runs on a worker', async () => {
+			await emulator.reset();
+			await activateWorkflow(cluster.main, TCOP_TRIGGER_WORKFLOW.id);
+			const templates = templatesOf(cluster.main, await emulator.tcop.notices());
+			expect(templates.map((notice) => notice.URLNotices.map((urlNotice) => urlNotice.URL.split('?')[0]))).toEqual([[productionWebhookUrl(cluster.main)]]);
+			// Only the main registered it: the workers never activate workflows.
+			const creates = (await emulator.log()).filter((entry) => entry.action === 'CreateAlarmNotice');
+			expect(creates.map((entry) => entry.code)).toEqual(['Success']);
+
+			const [push, ...others] = await emulator.tcop.fire({ policyId: 'policy-a1b2c3d4' });
+			expect(others).toEqual([]);
+			expect(pushOutcome(push)).toEqual({ delivered: true, attempts: 1, status: 200, body: { sessionId: push.sessionIds[0], retCode: 0 } });
+			const [execution] = await waitFor(`the execution of ${TCOP_TRIGGER_WORKFLOW.id}`, async () => {
+				const list = await listExecutions(cluster.main, TCOP_TRIGGER_WORKFLOW.id);
+				return list.length > 0 && list.every(isFinished) ? list : undefined;
+			});
+			const run = await alarmRunOf(cluster.main, execution);
+			expect(run).toMatchObject({ status: 'success', branches: ['Alarm branch'], item: { state: 'firing', instanceId: 'ins-web00001' } });
+			expect((await listExecutions(cluster.main, TCOP_TRIGGER_WORKFLOW.id)).map((summary) => summary.id)).toEqual([execution.id]);
+			const ranOn = cluster.workers.filter((worker) => worker.startedExecutionIds().includes(execution.id)).map((worker) => worker.name);
+			expect(ranOn).toHaveLength(1);
+			progress(`queue mode ${version}: the TCOP alarm ran on ${ranOn[0]}`);
+
+			await deactivateWorkflow(cluster.main, TCOP_TRIGGER_WORKFLOW.id);
+			expect(templatesOf(cluster.main, await emulator.tcop.notices())).toEqual([]);
 		}, 300_000);
 
 		test('n8n connected to nothing but 127.0.0.1', () => {
