@@ -221,6 +221,11 @@ export class LatencyTracker {
 		return this.averages.get(key) ?? this.initialMs;
 	}
 
+	/** Whether any answer for `key` was timed yet. */
+	hasObserved(key: string): boolean {
+		return this.averages.has(key);
+	}
+
 	reset(): void {
 		this.averages.clear();
 	}
@@ -240,4 +245,28 @@ const CONCURRENCY_FLOOR = 10;
 export function concurrencyForRate(rate: number, latencyMs: number, upperBound: number): number {
 	const needed = Math.max(CONCURRENCY_FLOOR, Math.ceil((2 * rate * latencyMs) / 1000) + 2);
 	return Math.max(1, Math.min(upperBound, needed));
+}
+
+/** Room over what an item's own time needs: its time varies from item to item. */
+const ITEM_TIME_HEADROOM = 1.25;
+
+/**
+ * Items in flight needed to send `rate` per second, from what is known so far: the latency of
+ * one call (`latencyMs`), and how long an item of this run takes besides waiting for its turn on
+ * the key (`itemMs`: its calls, lookups shared with other items, the exactly-once settle wait).
+ * Items that wait without calling still hold their place, so items that wait a second need
+ * rate × that second more. Until the run's first item has finished, what an item takes is
+ * unknown and the run starts at `upperBound`: the limiter paces the calls anyway, and neither a
+ * far region nor a long item is starved while the first answers are on their way.
+ */
+export function concurrencyForItems(
+	rate: number,
+	known: { latencyMs?: number; itemMs?: number },
+	upperBound: number,
+): number {
+	const { latencyMs, itemMs } = known;
+	if (itemMs === undefined) return Math.max(1, upperBound);
+	const forCalls = latencyMs === undefined ? 1 : concurrencyForRate(rate, latencyMs, upperBound);
+	const forItems = Math.ceil((ITEM_TIME_HEADROOM * rate * itemMs) / 1000) + 2;
+	return Math.max(1, Math.min(upperBound, Math.max(forCalls, forItems)));
 }

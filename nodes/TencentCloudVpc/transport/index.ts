@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { concurrencyForRate, CONCURRENCY_CEILING, latency } from '../processState';
+import { concurrencyForItems, CONCURRENCY_CEILING, latency } from '../processState';
 import { secretIdOf } from './tencentCloudClient';
 
 /**
@@ -10,7 +10,7 @@ import { secretIdOf } from './tencentCloudClient';
  * is exported here and nowhere else.
  */
 
-export { TencentCloudClient, type ClientSettings, type ItemClient, type TencentCloudResult } from './tencentCloudClient';
+export { TencentCloudClient, type CallBody, type ClientSettings, type ItemClient, type TencentCloudResult } from './tencentCloudClient';
 export { collectPages, fetchOnePage, type FetchPage } from './paging';
 export { backoffMs, hasTimeForRetry, mayHaveBeenApplied } from './policy/retryPolicy';
 export { CONCURRENCY_CEILING, TENCENT_ACTION_RATE_LIMIT } from '../processState';
@@ -25,14 +25,16 @@ export function asNodeError(node: INode, error: unknown, itemIndex: number | und
 const DEFAULT_UNLIMITED_CONCURRENCY = 10;
 
 /**
- * How many items may be in flight for this key: enough to keep `rateLimit` busy at the
- * latency this process observes, and at most `maxConcurrency` when the user set one. Read
- * again before each item starts, so it follows the latency as answers come in.
+ * How many items may be in flight for this key: enough to keep `rateLimit` busy at the latency
+ * this process observes and with items that take `itemMs()` (what this run's items took,
+ * undefined before the first one finished), and at most `maxConcurrency` when the user set one.
+ * Read again before each item starts, so it follows what the calls observe.
  */
 export async function itemConcurrency(
 	context: IExecuteFunctions,
 	rateLimit: number,
 	maxConcurrency: number | undefined,
+	itemMs: () => number | undefined,
 ): Promise<() => number> {
 	const fixed = () => maxConcurrency ?? DEFAULT_UNLIMITED_CONCURRENCY;
 	if (!(rateLimit > 0)) return fixed;
@@ -44,5 +46,10 @@ export async function itemConcurrency(
 		return fixed;
 	}
 	const upperBound = maxConcurrency ?? CONCURRENCY_CEILING;
-	return () => concurrencyForRate(rateLimit, latency.latencyMs(secretId), upperBound);
+	return () =>
+		concurrencyForItems(
+			rateLimit,
+			{ latencyMs: latency.hasObserved(secretId) ? latency.latencyMs(secretId) : undefined, itemMs: itemMs() },
+			upperBound,
+		);
 }
