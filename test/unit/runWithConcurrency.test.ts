@@ -1,3 +1,4 @@
+import { ItemTimes } from '../../nodes/TencentCloudVpc/actions/itemLoop/itemTimes';
 import { runWithConcurrency } from '../../nodes/TencentCloudVpc/actions/itemLoop/runWithConcurrency';
 
 const tick = async () => await new Promise((resolve) => setImmediate(resolve));
@@ -52,5 +53,18 @@ describe('runWithConcurrency with a limit that changes', () => {
 		});
 		expect(peaks.slice(0, 3)).toEqual([1, 1, 1]);
 		expect(Math.max(...peaks)).toBe(4);
+	});
+});
+
+describe('what a run\'s items take', () => {
+	test('unknown until an item finished, then a moving average of what items took besides waiting for the key', () => {
+		const times = new ItemTimes(0.5);
+		expect(times.ms).toBeUndefined();
+		times.observe(1500);
+		expect(times.ms).toBe(1500);
+		times.observe(500);
+		expect(times.ms).toBe(1000);
+		times.observe(-5);
+		expect(times.ms).toBe(500);
 	});
 });
