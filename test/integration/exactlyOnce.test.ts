@@ -1,4 +1,4 @@
-import type { IWorkflowBase } from 'n8n-workflow';
+import type { INodeExecutionData, IWorkflowBase } from 'n8n-workflow';
 
 import type { Emulator } from '../../dev/emulator';
 import { DEMO_KEY, startEmulator } from '../../dev/emulator';
@@ -262,7 +262,7 @@ describe('returnExisting lookups of items in flight share calls', () => {
 			collectorTarget: { targetType: 'IP', targetIps: '10.9.200.10', algHash: 'ENI' },
 			options: { ifExists },
 		});
-	const run = async (ifExists: IfExists, items: Array<{ json: object }>) =>
+	const run = async (ifExists: IfExists, items: INodeExecutionData[]) =>
 		await runWorkflow(singleNodeWorkflow(fleetCreate(ifExists), 'continueRegularOutput'), {
 			credentials: emulatorCredentials(emulator),
 			triggerItems: items,

@@ -299,6 +299,14 @@ describe('concurrency sized from what an item takes', () => {
 		expect(concurrencyForItems(20, { latencyMs: 100, itemMs: 1500 }, 25)).toBe(25);
 	});
 
+	test('items that skip the busiest action (half the names exist: half the items create) need as many more in flight', () => {
+		expect(concurrencyForItems(20, { latencyMs: 100, itemMs: 850, requestsPerItem: 0.5 }, 50)).toBe(45);
+		expect(concurrencyForItems(20, { latencyMs: 100, itemMs: 850, requestsPerItem: 1 }, 50)).toBe(24);
+		// Items that send next to nothing are bounded by the upper bound alone.
+		expect(concurrencyForItems(20, { latencyMs: 100, itemMs: 50, requestsPerItem: 0 }, 50)).toBe(15);
+		expect(concurrencyForItems(20, { latencyMs: 100, itemMs: 1000, requestsPerItem: 0 }, 50)).toBe(50);
+	});
+
 	test('items of one call keep the sizing from latency (two calls\' worth, at least 10)', () => {
 		expect(concurrencyForItems(20, { latencyMs: 100, itemMs: 100 }, 50)).toBe(concurrencyForRate(20, 100, 50));
 		expect(concurrencyForItems(20, { latencyMs: 800, itemMs: 800 }, 50)).toBe(concurrencyForRate(20, 800, 50));

@@ -68,3 +68,20 @@ describe('what a run\'s items take', () => {
 		expect(times.ms).toBe(500);
 	});
 });
+
+describe('requests of a run\'s items', () => {
+	test('the busiest action\'s requests per item, as a moving average; an action an item did not send counts 0', () => {
+		const times = new ItemTimes(0.5);
+		expect(times.busiestActionRequests).toBeUndefined();
+		// A new name: a lookup before and after, one create; then an existing name: one lookup.
+		times.observe(1500, new Map([['DescribeTrafficMirrors', 2], ['CreateTrafficMirror', 1]]));
+		expect(times.busiestActionRequests).toBe(2);
+		times.observe(200, new Map([['DescribeTrafficMirrors', 1]]));
+		expect(times.busiestActionRequests).toBe(1.5);
+		times.observe(200, new Map([['DescribeTrafficMirrors', 0], ['DeleteTrafficMirror', 1]]));
+		// Describe falls to 0.75; Delete, new to the run, counts 0 for the items before: 0.5.
+		expect(times.busiestActionRequests).toBe(0.75);
+		times.observe(200, new Map([['DeleteTrafficMirror', 1]]));
+		expect(times.busiestActionRequests).toBe(0.75);
+	});
+});

@@ -26,15 +26,16 @@ const DEFAULT_UNLIMITED_CONCURRENCY = 10;
 
 /**
  * How many items may be in flight for this key: enough to keep `rateLimit` busy at the latency
- * this process observes and with items that take `itemMs()` (what this run's items took,
- * undefined before the first one finished), and at most `maxConcurrency` when the user set one.
- * Read again before each item starts, so it follows what the calls observe.
+ * this process observes and with items as this run's take them (`items()`: how long, and how
+ * many requests of their busiest action; undefined before the first one finished), and at most
+ * `maxConcurrency` when the user set one. Read again before each item starts, so it follows what
+ * the calls observe.
  */
 export async function itemConcurrency(
 	context: IExecuteFunctions,
 	rateLimit: number,
 	maxConcurrency: number | undefined,
-	itemMs: () => number | undefined,
+	items: () => { itemMs: number; requestsPerItem: number } | undefined,
 ): Promise<() => number> {
 	const fixed = () => maxConcurrency ?? DEFAULT_UNLIMITED_CONCURRENCY;
 	if (!(rateLimit > 0)) return fixed;
@@ -49,7 +50,7 @@ export async function itemConcurrency(
 	return () =>
 		concurrencyForItems(
 			rateLimit,
-			{ latencyMs: latency.hasObserved(secretId) ? latency.latencyMs(secretId) : undefined, itemMs: itemMs() },
+			{ latencyMs: latency.hasObserved(secretId) ? latency.latencyMs(secretId) : undefined, ...items() },
 			upperBound,
 		);
 }

@@ -111,6 +111,8 @@ export class TencentCloudClient {
 	 * backoff after throttling): how long an item waited for the key, not what the item takes.
 	 */
 	private waitedForKeyMs = 0;
+	/** Requests this client sent, by action (retries included): its share of each action's limit. */
+	private readonly sentByAction = new Map<string, number>();
 
 	constructor(
 		private readonly context: TencentCloudContext,
@@ -137,6 +139,11 @@ export class TencentCloudClient {
 		return this.waitedForKeyMs;
 	}
 
+	/** Requests this client sent so far, by action, retries included. */
+	get requestsByAction(): ReadonlyMap<string, number> {
+		return this.sentByAction;
+	}
+
 	/** The account (SecretId, site, endpoint) and region these calls go to. */
 	async scope(): Promise<string> {
 		return `${await accountScopeOf(this.context)}\u0000${this.region}`;
@@ -160,6 +167,7 @@ export class TencentCloudClient {
 			const grantedAt = await rateLimiter.acquire(limiterKey, this.rateLimit);
 			const sentAt = clock.now();
 			this.waitedForKeyMs += sentAt - askedAt;
+			this.sentByAction.set(action, (this.sentByAction.get(action) ?? 0) + 1);
 			requestBody ??= typeof body === 'function' ? body() : body;
 			// The first attempt has the whole timeout; a retry what is left of it.
 			const attemptTimeout = attempt === 0 ? this.timeout : Math.max(1, Math.min(this.timeout, deadline - sentAt));

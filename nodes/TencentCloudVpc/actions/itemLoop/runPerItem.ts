@@ -54,7 +54,7 @@ export async function runPerItem(
 			const client = clientForItem(this, itemIndex);
 			const results = await handleItem(client);
 			// Items that failed (maybe before any call) say little about what an item takes.
-			itemTimes.observe(clock.now() - startedAt - client.keyWaitMs);
+			itemTimes.observe(clock.now() - startedAt - client.keyWaitMs, client.requestsByAction);
 			const output = results.map((result) => ({ ...result, pairedItem: { item: itemIndex } }));
 			finished.set(itemIndex, output);
 			return output;
@@ -66,7 +66,9 @@ export async function runPerItem(
 	};
 
 	try {
-		const limit = await itemConcurrency(this, rateLimit, maxConcurrency, () => itemTimes.ms);
+		const limit = await itemConcurrency(this, rateLimit, maxConcurrency, () =>
+			itemTimes.ms === undefined ? undefined : { itemMs: itemTimes.ms, requestsPerItem: itemTimes.busiestActionRequests ?? 1 },
+		);
 		return (await runWithConcurrency(items.length, limit, runItem)).flat();
 	} finally {
 		// A run with a failed item may be tried again (n8n also retries when the first output
