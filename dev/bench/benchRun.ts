@@ -28,6 +28,10 @@ interface RunConfig {
 	/** The node's On Error setting (default: continue, as the original runs did). */
 	onError?: OnError;
 	waitForGo?: boolean;
+	/** The Create option If a Mirror With This Name Exists; left out, the node's default. */
+	ifExists?: 'createAnother' | 'returnExisting' | 'fail';
+	/** Mirrors of every `seedEvery`-th item's name (n % seedEvery === 0) are made before the start. */
+	seedEvery?: number;
 }
 
 async function main(): Promise<void> {
@@ -36,9 +40,10 @@ async function main(): Promise<void> {
 	const items = Array.from({ length: config.items }, (_, n) => ({
 		json: { n, eni: `eni-flt${String(eniOffset + n).padStart(5, '0')}` },
 	}));
-	const options: Record<string, number> = {};
+	const options: Record<string, number | string> = {};
 	if (config.maxConcurrency !== undefined) options.maxConcurrency = config.maxConcurrency;
 	if (config.rateLimit !== undefined) options.rateLimit = config.rateLimit;
+	if (config.ifExists !== undefined) options.ifExists = config.ifExists;
 	const parameters = createParameters({
 		vpcId: { __rl: true, mode: 'id', value: 'vpc-emu00009' },
 		trafficMirrorName: `=${config.namePrefix ?? 'bench-'}{{ $json.n }}`,
@@ -58,6 +63,16 @@ async function main(): Promise<void> {
 		credentials,
 		triggerItems: warmUpItems,
 	});
+	if (config.seedEvery) {
+		// Existing mirrors of some names, made the way a user would, each from the source its item uses.
+		const seedItems = items.filter((_, n) => n % config.seedEvery! === 0);
+		const seeded = await runWorkflow(singleNodeWorkflow({ ...parameters, options: {} }, 'stopWorkflow'), {
+			credentials,
+			triggerItems: seedItems,
+		});
+		const made = seeded.output(NODE_NAME).filter((item) => typeof item.json.TrafficMirrorId === 'string').length;
+		if (made !== seedItems.length) throw new Error(`seeding made ${made} of ${seedItems.length} mirrors`);
+	}
 	await new Promise((resolve) => setTimeout(resolve, 1100));
 	if (config.waitForGo) {
 		console.log(JSON.stringify({ ready: true }));
@@ -81,8 +96,9 @@ async function main(): Promise<void> {
 		credentials,
 		triggerItems: items,
 		onSigned: (signed) => {
-			const name = (JSON.parse(signed.body as string) as { TrafficMirrorName: string }).TrafficMirrorName;
-			if (!firstSignedAt.has(name)) firstSignedAt.set(name, Date.now());
+			// Creates only: lookups carry no TrafficMirrorName.
+			const name = (JSON.parse(signed.body as string) as { TrafficMirrorName?: string }).TrafficMirrorName;
+			if (name !== undefined && !firstSignedAt.has(name)) firstSignedAt.set(name, Date.now());
 		},
 	});
 	const wallMs = performance.now() - started;

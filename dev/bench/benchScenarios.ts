@@ -11,6 +11,9 @@
 //   one-stops       3 processes, 200 items each; the last is killed 10 s after the start (or stops
 //                   earlier if its execution fails), and the run reports how long the other two
 //                   take to get back to 90% of the limit
+//   return-existing       1 process, 200 new names, 100 ms, ifExists returnExisting: the price of
+//                         exactly-once (lookups, the settle wait) on the create rate
+//   return-existing-half  the same with a mirror of every second name made before the start
 //
 // Flags (each overrides the scenario's value): --latency MS, --items N (per process),
 // --processes N, --busy N, --stop-after S, --on-error stopWorkflow|continueRegularOutput,
@@ -29,6 +32,7 @@ import {
 	achievedRate,
 	codesPerSecond,
 	isThrottle,
+	lookupAccounting,
 	mirrorAccounting,
 	percentile,
 	recoveryTime,
@@ -45,6 +49,10 @@ interface Scenario {
 	busyProcesses: number;
 	/** Seconds after the start when the last process is killed, as a worker that goes away. */
 	stopAfterS?: number;
+	/** The Create option If a Mirror With This Name Exists; left out, the node's default. */
+	ifExists?: 'returnExisting' | 'fail';
+	/** A mirror of every `seedEvery`-th name exists before the start. */
+	seedEvery?: number;
 }
 
 export const SCENARIOS: Record<string, Scenario> = {
@@ -53,6 +61,15 @@ export const SCENARIOS: Record<string, Scenario> = {
 	'far-region': { latencyMs: 800, itemsPerProcess: 400, processes: 1, busyProcesses: 0 },
 	'multi-process': { latencyMs: 100, itemsPerProcess: 100, processes: 3, busyProcesses: 0 },
 	'one-stops': { latencyMs: 100, itemsPerProcess: 200, processes: 3, busyProcesses: 0, stopAfterS: 10 },
+	'return-existing': { latencyMs: 100, itemsPerProcess: 200, processes: 1, busyProcesses: 0, ifExists: 'returnExisting' },
+	'return-existing-half': {
+		latencyMs: 100,
+		itemsPerProcess: 200,
+		processes: 1,
+		busyProcesses: 0,
+		ifExists: 'returnExisting',
+		seedEvery: 2,
+	},
 };
 
 interface ProcessResult {
@@ -161,6 +178,8 @@ export async function runScenarioFromArgs(argv: string[]): Promise<void> {
 			processes: numberFlag(argv, 'processes') ?? base.processes,
 			busyProcesses: numberFlag(argv, 'busy') ?? base.busyProcesses,
 			stopAfterS: numberFlag(argv, 'stop-after') ?? base.stopAfterS,
+			ifExists: base.ifExists,
+			seedEvery: base.seedEvery,
 		};
 		const nodeOptions = {
 			maxConcurrency: numberFlag(argv, 'max-concurrency'),
@@ -201,13 +220,15 @@ async function runScenario(
 					eniOffset: index * itemsPerProcess,
 					onError,
 					waitForGo: true,
+					ifExists: scenario.ifExists,
+					seedEvery: scenario.seedEvery,
 					...nodeOptions,
 				}),
 			);
 		}
 		await Promise.all(processes.map((child) => child.ready()));
-		// The warm-ups' requests and rate windows are not part of the run.
-		await emulator.reset();
+		// The warm-ups' requests and rate windows are not part of the run; seeded mirrors are.
+		if (!scenario.seedEvery) await emulator.reset();
 		for (let index = 0; index < scenario.busyProcesses; index++) burners.push(burnCpu((deadlineS + 10) * 1000));
 		if (burners.length) await new Promise((resolve) => setTimeout(resolve, 500));
 
@@ -233,7 +254,7 @@ async function runScenario(
 		const loadAfter = loadavg()[0];
 		for (const burner of burners) burner.kill('SIGKILL');
 
-		const log = await emulator.log();
+		const log = (await emulator.log()).filter((entry) => entry.time >= startedAt);
 		const answers: CreateAnswer[] = log
 			.filter((entry) => entry.action === 'CreateTrafficMirror')
 			.map((entry) => ({
@@ -244,6 +265,7 @@ async function runScenario(
 		const successes = answers.filter((answer) => answer.code === 'Success');
 		const throttled = answers.filter((answer) => isThrottle(answer.code)).length;
 		const achieved = achievedRate(successes.map((answer) => answer.answeredAt));
+		const lookups = lookupAccounting(log, successes.length, processCount * itemsPerProcess);
 
 		const survivors = processes.map((_, index) => index).filter((index) => index !== stoppedIndex);
 		const results = processes.map((child) => child.result());
@@ -283,6 +305,8 @@ async function runScenario(
 			throttledAnswers: throttled,
 			throttledPct: round((100 * throttled) / Math.max(1, answers.length), 2),
 			otherErrorAnswers: answers.length - successes.length - throttled,
+			...(scenario.ifExists ? { ifExists: scenario.ifExists, ...lookups } : {}),
+			...(scenario.seedEvery ? { seededMirrors: Math.ceil(itemsPerProcess / scenario.seedEvery) * processCount } : {}),
 			failedItems: survivors.length * itemsPerProcess - accounting.itemsOutput,
 			failedExecutions,
 			...(crashed ? { processesWithoutResult: crashed } : {}),

@@ -85,3 +85,22 @@ export function mirrorAccounting(
 		orphanMirrors: mirrors.filter((mirror) => !output.has(mirror.TrafficMirrorId)).length,
 	};
 }
+
+/**
+ * What exactly-once cost in calls besides the creates: DescribeTrafficMirrors calls (each page
+ * counts) per successful create and per item, their throttled answers, and DeleteTrafficMirror
+ * calls (a process removing its own younger duplicate).
+ */
+export function lookupAccounting(log: Array<{ action?: string; code: string }>, successfulCreates: number, items: number) {
+	const describes = log.filter((entry) => entry.action === 'DescribeTrafficMirrors');
+	const throttledDescribes = describes.filter((entry) => isThrottle(entry.code)).length;
+	const round = (value: number) => Number(value.toFixed(3));
+	return {
+		lookupCalls: describes.length,
+		lookupsThrottled: throttledDescribes,
+		lookupsPerCreate: successfulCreates ? round(describes.length / successfulCreates) : null,
+		lookupsPerItem: items ? round(describes.length / items) : null,
+		deleteCalls: log.filter((entry) => entry.action === 'DeleteTrafficMirror').length,
+		allCallsThrottledPct: round((100 * log.filter((entry) => isThrottle(entry.code)).length) / Math.max(1, log.length)),
+	};
+}

@@ -29,6 +29,11 @@ interface TargetInput {
 
 const DESCRIBE_DEFAULT_LIMIT = 20;
 const DESCRIBE_MAX_LIMIT = 100;
+/**
+ * Not documented for DescribeTrafficMirrors; its sibling VPC actions (and CVM DescribeInstances)
+ * state at most 5 values per filter, which the emulator enforces so clients stay within them.
+ */
+const DESCRIBE_MAX_FILTER_VALUES = 5;
 
 function str(body: Record<string, unknown>, key: string): string | undefined {
 	return body[key] as string | undefined;
@@ -271,6 +276,12 @@ const describeTrafficMirrors: ActionHandler = (ctx) => {
 	}
 	const limit = rawLimit === undefined || rawLimit === 0 ? DESCRIBE_DEFAULT_LIMIT : rawLimit;
 	let matcher: ((m: TrafficMirror, tags: Tag[]) => boolean) | undefined;
+	if (filter && Array.isArray(filter.Values) && filter.Values.length > DESCRIBE_MAX_FILTER_VALUES) {
+		throw apiError(
+			'InvalidParameterValue.LimitExceeded',
+			`At most ${DESCRIBE_MAX_FILTER_VALUES} values may be given in \`Filters.Values\`, not ${filter.Values.length}.`,
+		);
+	}
 	if (filter) {
 		const name = filter.Name.toLowerCase();
 		const fn = FILTER_MATCHERS[name];

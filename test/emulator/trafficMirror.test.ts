@@ -204,6 +204,16 @@ describe('DescribeTrafficMirrors', () => {
 		expect(await codeFor('DescribeTrafficMirrors', { Limit: 100 })).toBe('Success');
 	});
 
+	it('a filter takes at most 5 values, OR\'ed (the limit its sibling actions state)', async () => {
+		await seed();
+		const five = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'];
+		const set = await describe_({ Filters: { Name: 'traffic-mirror-name', Values: five } });
+		expect(set.map((m) => m.TrafficMirrorName)).toEqual(['alpha-incident', 'beta', 'gamma-incident']);
+		expect(await codeFor('DescribeTrafficMirrors', { Filters: { Name: 'traffic-mirror-name', Values: [...five, 'zeta'] } })).toBe(
+			'InvalidParameterValue.LimitExceeded',
+		);
+	});
+
 	it('pages with Offset/Limit (default Limit 20)', async () => {
 		const all = await seed();
 		expect(await describe_({ Offset: 1, Limit: 1 })).toEqual([all[1]]);

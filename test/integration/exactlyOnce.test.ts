@@ -1,4 +1,4 @@
-import type { IWorkflowBase } from 'n8n-workflow';
+import type { INodeExecutionData, IWorkflowBase } from 'n8n-workflow';
 
 import type { Emulator } from '../../dev/emulator';
 import { DEMO_KEY, startEmulator } from '../../dev/emulator';
@@ -250,5 +250,84 @@ describe('one mirror per name across processes (returnExisting)', () => {
 		expect(output[0].json.TrafficMirrorId).toBe(otherId);
 		expect(calls('CreateTrafficMirror').map((entry) => entry.code)).toContain('InvalidParameterValue.ObjectUseInTrafficMirror');
 		expect(mirrorsNamed('mirror-0')).toHaveLength(1);
+	});
+});
+
+describe('returnExisting lookups of items in flight share calls', () => {
+	const fleetItem = (n: number, name = `mirror-${n}`) => ({ json: { n, name, eni: `eni-flt${String(n).padStart(5, '0')}` } });
+	const fleetCreate = (ifExists: IfExists) =>
+		createParameters({
+			vpcId: { __rl: true, mode: 'id', value: 'vpc-emu00009' },
+			trafficMirrorName: '={{ $json.name }}',
+			collectorTarget: { targetType: 'IP', targetIps: '10.9.200.10', algHash: 'ENI' },
+			options: { ifExists },
+		});
+	const run = async (ifExists: IfExists, items: INodeExecutionData[]) =>
+		await runWorkflow(singleNodeWorkflow(fleetCreate(ifExists), 'continueRegularOutput'), {
+			credentials: emulatorCredentials(emulator),
+			triggerItems: items,
+		});
+	type DescribeBody = { Offset: number; Filters: { Name: string; Values: string[] } };
+	const describeBodies = () => calls('DescribeTrafficMirrors').map((entry) => entry.body as DescribeBody);
+
+	test('20 new names: several names to a call, at most 5, each name looked up before and after its create, and each item gets its own mirror', async () => {
+		// Lookups gather over time, and a skipping clock would move it past every gather: real time here.
+		resetProcessState();
+		const items = Array.from({ length: 20 }, (_, n) => fleetItem(n));
+		const output = (await run('returnExisting', items)).output(NODE_NAME);
+
+		for (const [n, item] of output.entries()) {
+			const named = mirrorsNamed(`mirror-${n}`);
+			expect(named).toHaveLength(1);
+			expect(item.json.TrafficMirrorId).toBe(named[0].TrafficMirrorId);
+		}
+		// "mirror-1" loosely matches mirror-10 … mirror-19: had an item taken another name's mirror
+		// as an older one of its own, it would have deleted its own.
+		expect(calls('DeleteTrafficMirror')).toHaveLength(0);
+
+		const bodies = describeBodies();
+		expect(bodies.every((body) => body.Filters.Name === 'traffic-mirror-name' && body.Filters.Values.length <= 5)).toBe(true);
+		const firstPages = bodies.filter((body) => body.Offset === 0);
+		for (const item of items) {
+			expect(firstPages.filter((body) => body.Filters.Values.includes(item.json.name))).toHaveLength(2);
+		}
+		// One call per lookup would be 40.
+		console.log(`20 creates, ${bodies.length} DescribeTrafficMirrors calls: ${firstPages.map((body) => body.Filters.Values.length).join(', ')} names`);
+		expect(bodies.length).toBeLessThanOrEqual(14);
+	});
+
+	test('half the names exist: those items return the existing mirror and create nothing, the others create theirs once', async () => {
+		const items = Array.from({ length: 20 }, (_, n) => fleetItem(n));
+		const existing = (await run('createAnother', items.filter((_, n) => n % 2 === 0))).output(NODE_NAME);
+		const existingIds = new Map(existing.map((item) => [item.json.TrafficMirrorName, item.json.TrafficMirrorId]));
+		emulator.log.length = 0;
+
+		const output = (await run('returnExisting', items)).output(NODE_NAME);
+		expect(calls('CreateTrafficMirror').map((entry) => (entry.body as { TrafficMirrorName: string }).TrafficMirrorName).sort()).toEqual(
+			items.filter((_, n) => n % 2 === 1).map((item) => item.json.name).sort(),
+		);
+		for (const [n, item] of output.entries()) {
+			const named = mirrorsNamed(`mirror-${n}`);
+			expect(named).toHaveLength(1);
+			expect(item.json.TrafficMirrorId).toBe(named[0].TrafficMirrorId);
+			if (n % 2 === 0) expect(item.json.TrafficMirrorId).toBe(existingIds.get(`mirror-${n}`));
+		}
+		expect(calls('DeleteTrafficMirror')).toHaveLength(0);
+		expect(describeBodies().every((body) => body.Filters.Values.length <= 5)).toBe(true);
+	});
+
+	test('a shared lookup reads every page: a name that Tencent answers on the second page is still found', async () => {
+		// 120 mirrors named x-0 … x-119, then one named "x": the loose filter on "x" answers all 121,
+		// and "x" comes last, on the second page of 100.
+		await run('createAnother', Array.from({ length: 120 }, (_, n) => fleetItem(n, `x-${n}`)));
+		const [x] = (await run('createAnother', [fleetItem(120, 'x')])).output(NODE_NAME);
+		emulator.log.length = 0;
+
+		const output = (await run('returnExisting', [fleetItem(200, 'x'), fleetItem(201, 'x-5'), fleetItem(202, 'x-new')])).output(NODE_NAME);
+		expect(output[0].json.TrafficMirrorId).toBe(x.json.TrafficMirrorId);
+		expect(output[1].json.TrafficMirrorId).toBe(mirrorsNamed('x-5')[0].TrafficMirrorId);
+		expect(output[2].json.TrafficMirrorId).toBe(mirrorsNamed('x-new')[0].TrafficMirrorId);
+		expect(calls('CreateTrafficMirror').map((entry) => (entry.body as { TrafficMirrorName: string }).TrafficMirrorName)).toEqual(['x-new']);
+		expect(describeBodies().some((body) => body.Offset === 100 && body.Filters.Values.includes('x'))).toBe(true);
 	});
 });

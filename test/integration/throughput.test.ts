@@ -65,6 +65,24 @@ describe('throughput at Tencent\'s 20 requests per second', () => {
 		expect(sentOrder).not.toEqual(items.map((_, n) => `mirror-${n}`));
 	});
 
+	test('a far region is sent at the limit from the first second: the run does not wait for its first answers to size itself', async () => {
+		// Real time: what is tested is that calls leave while the first answers are still on their way.
+		resetProcessState();
+		emulator.configure({ latencyMs: 2000 });
+		const result = await runWorkflow(singleNodeWorkflow(fleetParameters()), {
+			credentials: emulatorCredentials(emulator),
+			triggerItems: fleetItems(25),
+		});
+		expect(result.error(NODE_NAME)).toBeUndefined();
+		const arrivals = createAnswers()
+			.map((entry) => entry.time)
+			.sort((a, b) => a - b);
+		// Paced at 20/s, 20 calls take a second; had the run waited for the 2 s answers before
+		// sending more than its first few, the 20th would have left more than 2 s after the first.
+		expect(arrivals[19] - arrivals[0]).toBeLessThan(1500);
+		expect(emulator.mirrors()).toHaveLength(25);
+	}, 20_000);
+
 	test('a throttled create is retried and then succeeds once', async () => {
 		emulator.failNext('CreateTrafficMirror', 'RequestLimitExceeded', 2);
 		const result = await runWorkflow(singleNodeWorkflow(fleetParameters()), {

@@ -1,5 +1,6 @@
 import {
 	AdaptiveRateLimiter,
+	concurrencyForItems,
 	concurrencyForRate,
 	CUBIC_GROWTH,
 	DECREASE,
@@ -280,5 +281,42 @@ describe('concurrency sized from latency', () => {
 		latency.observe('k', 400);
 		expect(latency.latencyMs('k')).toBe(600);
 		expect(latency.latencyMs('other')).toBe(250);
+	});
+});
+
+describe('concurrency sized from what an item takes', () => {
+	test('before the run\'s first item has finished it starts at the upper bound, whatever the latency', () => {
+		expect(concurrencyForItems(20, {}, 50)).toBe(50);
+		expect(concurrencyForItems(20, { latencyMs: 100 }, 50)).toBe(50);
+		expect(concurrencyForItems(20, { latencyMs: 800 }, 12)).toBe(12);
+	});
+
+	test('items that wait without calling (the 1.1 s settle wait) hold their place: rate × item time, with room', () => {
+		// A lookup, the create, the settle wait and a second lookup at 100 ms: about 1.5 s an item.
+		expect(concurrencyForItems(20, { latencyMs: 100, itemMs: 1500 }, 50)).toBe(40);
+		// The same at 800 ms needs more than the default bound allows.
+		expect(concurrencyForItems(20, { latencyMs: 800, itemMs: 3600 }, 50)).toBe(50);
+		expect(concurrencyForItems(20, { latencyMs: 100, itemMs: 1500 }, 25)).toBe(25);
+	});
+
+	test('items that skip the busiest action (half the names exist: half the items create) need as many more in flight', () => {
+		expect(concurrencyForItems(20, { latencyMs: 100, itemMs: 850, requestsPerItem: 0.5 }, 50)).toBe(45);
+		expect(concurrencyForItems(20, { latencyMs: 100, itemMs: 850, requestsPerItem: 1 }, 50)).toBe(24);
+		// Items that send next to nothing are bounded by the upper bound alone.
+		expect(concurrencyForItems(20, { latencyMs: 100, itemMs: 50, requestsPerItem: 0 }, 50)).toBe(15);
+		expect(concurrencyForItems(20, { latencyMs: 100, itemMs: 1000, requestsPerItem: 0 }, 50)).toBe(50);
+	});
+
+	test('items of one call keep the sizing from latency (two calls\' worth, at least 10)', () => {
+		expect(concurrencyForItems(20, { latencyMs: 100, itemMs: 100 }, 50)).toBe(concurrencyForRate(20, 100, 50));
+		expect(concurrencyForItems(20, { latencyMs: 800, itemMs: 800 }, 50)).toBe(concurrencyForRate(20, 800, 50));
+		expect(concurrencyForItems(20, { itemMs: 100 }, 50)).toBe(5);
+	});
+
+	test('knows whether a key\'s latency was observed yet', () => {
+		const latency = new LatencyTracker();
+		expect(latency.hasObserved('k')).toBe(false);
+		latency.observe('k', 100);
+		expect(latency.hasObserved('k')).toBe(true);
 	});
 });

@@ -1,3 +1,4 @@
+import { ItemTimes } from '../../nodes/TencentCloudVpc/actions/itemLoop/itemTimes';
 import { runWithConcurrency } from '../../nodes/TencentCloudVpc/actions/itemLoop/runWithConcurrency';
 
 const tick = async () => await new Promise((resolve) => setImmediate(resolve));
@@ -52,5 +53,35 @@ describe('runWithConcurrency with a limit that changes', () => {
 		});
 		expect(peaks.slice(0, 3)).toEqual([1, 1, 1]);
 		expect(Math.max(...peaks)).toBe(4);
+	});
+});
+
+describe('what a run\'s items take', () => {
+	test('unknown until an item finished, then a moving average of what items took besides waiting for the key', () => {
+		const times = new ItemTimes(0.5);
+		expect(times.ms).toBeUndefined();
+		times.observe(1500);
+		expect(times.ms).toBe(1500);
+		times.observe(500);
+		expect(times.ms).toBe(1000);
+		times.observe(-5);
+		expect(times.ms).toBe(500);
+	});
+});
+
+describe('requests of a run\'s items', () => {
+	test('the busiest action\'s requests per item, as a moving average; an action an item did not send counts 0', () => {
+		const times = new ItemTimes(0.5);
+		expect(times.busiestActionRequests).toBeUndefined();
+		// A new name: a lookup before and after, one create; then an existing name: one lookup.
+		times.observe(1500, new Map([['DescribeTrafficMirrors', 2], ['CreateTrafficMirror', 1]]));
+		expect(times.busiestActionRequests).toBe(2);
+		times.observe(200, new Map([['DescribeTrafficMirrors', 1]]));
+		expect(times.busiestActionRequests).toBe(1.5);
+		times.observe(200, new Map([['DescribeTrafficMirrors', 0], ['DeleteTrafficMirror', 1]]));
+		// Describe falls to 0.75; Delete, new to the run, counts 0 for the items before: 0.5.
+		expect(times.busiestActionRequests).toBe(0.75);
+		times.observe(200, new Map([['DeleteTrafficMirror', 1]]));
+		expect(times.busiestActionRequests).toBe(0.75);
 	});
 });

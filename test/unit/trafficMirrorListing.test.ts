@@ -4,6 +4,7 @@ import { collectPages } from '../../nodes/TencentCloudVpc/transport';
 import {
 	DESCRIBE_TRAFFIC_MIRRORS_MAX_LIMIT,
 	TRAFFIC_MIRROR_PAGING,
+	trafficMirrorsByName,
 } from '../../nodes/TencentCloudVpc/trafficMirrors/describeTrafficMirrors';
 import { planTrafficMirrorListQuery } from '../../nodes/TencentCloudVpc/trafficMirrors/listQuery';
 
@@ -198,5 +199,22 @@ describe('fixedParameterValue', () => {
 		[42, undefined],
 	])('%j → %j', (value, expected) => {
 		expect(fixedParameterValue(value)).toBe(expected);
+	});
+});
+
+describe('one answer for several names, split by name', () => {
+	test('each name gets exactly the mirrors named so in its VPC, not the ones the loose filter matched too', () => {
+		const answer = [
+			mirror(1, { TrafficMirrorName: 'incident-1' }),
+			mirror(2, { TrafficMirrorName: 'incident-10' }),
+			mirror(3, { TrafficMirrorName: 'incident-1', VpcId: 'vpc-emu00002' }),
+			mirror(4, { TrafficMirrorName: 'incident-1' }),
+			mirror(5, { TrafficMirrorName: 'other' }),
+		];
+		const byName = trafficMirrorsByName(answer, ['incident-1', 'incident-10', 'incident-2'], 'vpc-emu00001');
+		expect(byName.get('incident-1')!.map((m) => m.TrafficMirrorId)).toEqual(['imgf-00000001', 'imgf-00000004']);
+		expect(byName.get('incident-10')!.map((m) => m.TrafficMirrorId)).toEqual(['imgf-00000002']);
+		expect(byName.get('incident-2')).toEqual([]);
+		expect(byName.has('other')).toBe(false);
 	});
 });

@@ -60,7 +60,7 @@ async function keepOneMirror(client: TencentCloudClient, body: IDataObject, crea
 	const ownId = String(created.json.TrafficMirrorId);
 	const { vpcId, name } = nameOf(body);
 	await clock.sleep(SAME_SECOND_SETTLE_MS);
-	const { trafficMirrors, requestId } = await findTrafficMirrorsByName(client, vpcId, name, true);
+	const { trafficMirrors, requestId } = await findTrafficMirrorsByName(client, vpcId, name);
 	const survivor = survivingTrafficMirror(trafficMirrors);
 	if (!survivor || survivor.TrafficMirrorId === ownId) return created;
 
@@ -90,7 +90,7 @@ async function createSettled(client: TencentCloudClient, body: IDataObject, ifEx
 			if (ifExists !== 'returnExisting' || !(sourcesInUse || mayHaveBeenApplied(failure.context))) throw failure;
 
 			// Ours with a lost answer, or another process's mirror of this name: either is the result.
-			const { trafficMirrors, requestId } = await findTrafficMirrorsByName(client, vpcId, name, true);
+			const { trafficMirrors, requestId } = await findTrafficMirrorsByName(client, vpcId, name);
 			const survivor = survivingTrafficMirror(trafficMirrors);
 			if (survivor) return asOutput(survivor, requestId);
 			if (sourcesInUse) throw failure;
@@ -115,7 +115,7 @@ export async function createTrafficMirrorOnce(
 	// Items (and executions) of this process creating the same name queue up, so the second finds the first.
 	const lockKey = [client.region, vpcId, name].join('\u0000');
 	return await nameLocks.run(lockKey, async () => {
-		const { trafficMirrors, requestId } = await findTrafficMirrorsByName(client, vpcId, name, true);
+		const { trafficMirrors, requestId } = await findTrafficMirrorsByName(client, vpcId, name);
 		const existing = survivingTrafficMirror(trafficMirrors);
 		if (existing && ifExists === 'fail') {
 			throw new NodeOperationError(

@@ -221,6 +221,11 @@ export class LatencyTracker {
 		return this.averages.get(key) ?? this.initialMs;
 	}
 
+	/** Whether any answer for `key` was timed yet. */
+	hasObserved(key: string): boolean {
+		return this.averages.has(key);
+	}
+
 	reset(): void {
 		this.averages.clear();
 	}
@@ -240,4 +245,36 @@ const CONCURRENCY_FLOOR = 10;
 export function concurrencyForRate(rate: number, latencyMs: number, upperBound: number): number {
 	const needed = Math.max(CONCURRENCY_FLOOR, Math.ceil((2 * rate * latencyMs) / 1000) + 2);
 	return Math.max(1, Math.min(upperBound, needed));
+}
+
+/** Room over what an item's own time needs: its time varies from item to item. */
+const ITEM_TIME_HEADROOM = 1.25;
+
+/** Below this many requests of any action per item, concurrency is bounded by the upper bound alone. */
+const MIN_REQUESTS_PER_ITEM = 0.1;
+
+/**
+ * Items in flight needed to send `rate` per second, from what is known so far: the latency of
+ * one call (`latencyMs`), how long an item of this run takes besides waiting for its turn on the
+ * key (`itemMs`: its calls, lookups shared with other items, the exactly-once settle wait), and
+ * how many requests an item sends of the action it sends most of (`requestsPerItem`, default 1).
+ * Items that wait without calling still hold their place, so items that wait a second need rate ×
+ * that second more; items that skip the busiest action (a name that exists needs no create) let
+ * more items through a second, so as many more must be in flight. Until the run's first item has
+ * finished, what an item takes is unknown and the run starts at `upperBound`: the limiter paces
+ * the calls anyway, and neither a far region nor a long item is starved while the first answers
+ * are on their way.
+ */
+export function concurrencyForItems(
+	rate: number,
+	known: { latencyMs?: number; itemMs?: number; requestsPerItem?: number },
+	upperBound: number,
+): number {
+	const { latencyMs, itemMs, requestsPerItem = 1 } = known;
+	if (itemMs === undefined) return Math.max(1, upperBound);
+	const forCalls = latencyMs === undefined ? 1 : concurrencyForRate(rate, latencyMs, upperBound);
+	// Items that send (almost) nothing do not use the limiter, whatever their number.
+	const itemsPerSecond = rate / Math.max(requestsPerItem, MIN_REQUESTS_PER_ITEM);
+	const forItems = Math.ceil((ITEM_TIME_HEADROOM * itemsPerSecond * itemMs) / 1000) + 2;
+	return Math.max(1, Math.min(upperBound, Math.max(forCalls, forItems)));
 }

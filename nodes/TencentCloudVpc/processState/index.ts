@@ -3,14 +3,17 @@ import { sleep } from 'n8n-workflow';
 import { AdaptiveRateLimiter, LatencyTracker } from './adaptiveRateLimiter';
 import { FinishedItems } from './finishedItems';
 import { KeyedLock } from './keyedLock';
+import { LookupBatches } from './lookupBatches';
 
-export { concurrencyForRate, CONCURRENCY_CEILING, TENCENT_ACTION_RATE_LIMIT } from './adaptiveRateLimiter';
+export { concurrencyForItems, concurrencyForRate, CONCURRENCY_CEILING, TENCENT_ACTION_RATE_LIMIT } from './adaptiveRateLimiter';
+export type { SendBatch } from './lookupBatches';
 export { type FinishedItem, itemFingerprint } from './finishedItems';
 
 /**
  * What the node keeps for the whole n8n process, shared by every execution and workflow: the
  * rate limiter and latency record per key (Tencent counts calls per key, not per execution),
- * the finished items a Retry On Fail try answers from, and the name locks of exactly-once.
+ * the finished items a Retry On Fail try answers from, the name locks of exactly-once and the
+ * lookups by name gathered into shared calls.
  * Everything that waits or reads the time goes through `clock`, so a test can run it on a
  * clock of its own.
  */
@@ -39,6 +42,14 @@ export const latency = new LatencyTracker();
 export const finishedItems = new FinishedItems(clock.now);
 export const nameLocks = new KeyedLock();
 
+/**
+ * How long a lookup may wait for others to share its call. A scope's partial batches then use at
+ * most a quarter of an action's 20 calls a second; at full pace batches fill sooner than this.
+ */
+export const LOOKUP_GATHER_MS = 200;
+
+export const nameLookups = new LookupBatches(clock.now, clock.sleep, LOOKUP_GATHER_MS);
+
 /** Forgets everything the process learnt, and runs it on `options.clock` (the system's by default). For tests. */
 export function resetProcessState(options: { clock?: Clock } = {}): void {
 	currentClock = options.clock ?? systemClock;
@@ -46,4 +57,5 @@ export function resetProcessState(options: { clock?: Clock } = {}): void {
 	latency.reset();
 	finishedItems.clear();
 	nameLocks.clear();
+	nameLookups.clear();
 }

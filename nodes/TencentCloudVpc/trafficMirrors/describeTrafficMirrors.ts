@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { nameLookups } from '../processState';
 import { collectPages, fetchOnePage, type FetchPage, type TencentCloudClient } from '../transport';
 import type { DescribeTrafficMirrorsFilter, TrafficMirrorListQuery } from './listQuery';
 import type { TrafficMirror } from './trafficMirror';
@@ -78,28 +79,74 @@ export async function listTrafficMirrors(
 }
 
 /**
- * The mirrors named exactly `name` in `vpcId` (the first one only, unless `all`).
- * DescribeTrafficMirrors takes one filter and matches names loosely, so this filters by name,
- * pages through the answer and checks name and VPC itself.
+ * Values one filter may carry. DescribeTrafficMirrors documents no cap (its Filters member in
+ * Tencent's API schema says nothing of one); its sibling VPC actions (DescribeVpnConnections,
+ * DescribeNatGateways) and CVM DescribeInstances state at most 5 values per filter, so no call
+ * sends more.
+ */
+export const DESCRIBE_TRAFFIC_MIRRORS_MAX_FILTER_VALUES = 5;
+
+/** The mirrors of each name in `names` that are in `vpcId` and named exactly so, from one answer for all of them. */
+export function trafficMirrorsByName(trafficMirrors: TrafficMirror[], names: string[], vpcId: string): Map<string, TrafficMirror[]> {
+	const byName = new Map(names.map((name) => [name, [] as TrafficMirror[]]));
+	for (const mirror of trafficMirrors) {
+		if (mirror.VpcId === vpcId) byName.get(mirror.TrafficMirrorName)?.push(mirror);
+	}
+	return byName;
+}
+
+/**
+ * The mirrors named exactly as each of `names` in `vpcId`, from one DescribeTrafficMirrors
+ * filter with every name as a value (values in one filter are OR'ed), every page read. Tencent
+ * matches names loosely, so each mirror goes to the name it has exactly and the VPC is checked.
+ * Given as a function, the names are read when the first page's turn has come.
+ */
+export async function findTrafficMirrorsByNames(
+	client: TencentCloudClient,
+	vpcId: string,
+	names: string[] | (() => string[]),
+): Promise<{ byName: Map<string, TrafficMirror[]>; requestId: string }> {
+	let values: string[] | undefined;
+	const namesToSend = () => {
+		values ??= [...new Set(typeof names === 'function' ? names() : names)];
+		if (values.length > DESCRIBE_TRAFFIC_MIRRORS_MAX_FILTER_VALUES) {
+			throw new Error(`At most ${DESCRIBE_TRAFFIC_MIRRORS_MAX_FILTER_VALUES} names per DescribeTrafficMirrors filter, not ${values.length}`);
+		}
+		return values;
+	};
+	let requestId = '';
+	const pages: FetchPage<TrafficMirror> = async (offset, limit) => {
+		const response = await client.call('DescribeTrafficMirrors', () => ({
+			Offset: offset,
+			Limit: limit,
+			Filters: { Name: 'traffic-mirror-name', Values: [...namesToSend()] },
+		}));
+		requestId = response.RequestId;
+		return { items: (response.TrafficMirrorSet as TrafficMirror[] | undefined) ?? [] };
+	};
+	const found = await collectPages(pages, {
+		...TRAFFIC_MIRROR_PAGING,
+		matches: (mirror) => mirror.VpcId === vpcId && namesToSend().includes(mirror.TrafficMirrorName),
+		filtersLocally: true,
+	});
+	return { byName: trafficMirrorsByName(found, namesToSend(), vpcId), requestId };
+}
+
+/**
+ * The mirrors named exactly `name` in `vpcId`, and the RequestId of the answer. Lookups of the
+ * same account, region and VPC that run at the same time share DescribeTrafficMirrors calls,
+ * several names to a call; each gets the mirrors of its own name.
  */
 export async function findTrafficMirrorsByName(
 	client: TencentCloudClient,
 	vpcId: string,
 	name: string,
-	all = false,
 ): Promise<{ trafficMirrors: TrafficMirror[]; requestId: string }> {
-	let requestId = '';
-	const filter: DescribeTrafficMirrorsFilter = { Name: 'traffic-mirror-name', Values: [name] };
-	const trafficMirrors = await collectPages(
-		mirrorPages(client, filter, (id) => (requestId = id)),
-		{
-			...TRAFFIC_MIRROR_PAGING,
-			limit: all ? undefined : 1,
-			matches: (mirror) => mirror.TrafficMirrorName === name && mirror.VpcId === vpcId,
-			filtersLocally: true,
-		},
-	);
-	return { trafficMirrors, requestId };
+	const scope = `${await client.scope()}\u0000${vpcId}`;
+	return await nameLookups.lookup(scope, name, DESCRIBE_TRAFFIC_MIRRORS_MAX_FILTER_VALUES, async (takeNames) => {
+		const { byName, requestId } = await findTrafficMirrorsByNames(client, vpcId, takeNames);
+		return (own) => ({ trafficMirrors: byName.get(own) ?? [], requestId });
+	});
 }
 
 /**

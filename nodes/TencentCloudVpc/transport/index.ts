@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { concurrencyForRate, CONCURRENCY_CEILING, latency } from '../processState';
+import { concurrencyForItems, CONCURRENCY_CEILING, latency } from '../processState';
 import { secretIdOf } from './tencentCloudClient';
 
 /**
@@ -14,6 +14,7 @@ export {
 	MONITOR_API,
 	TencentCloudClient,
 	VPC_API,
+	type CallBody,
 	type ClientSettings,
 	type ItemClient,
 	type TencentCloudApi,
@@ -35,14 +36,17 @@ export function asNodeError(node: INode, error: unknown, itemIndex: number | und
 const DEFAULT_UNLIMITED_CONCURRENCY = 10;
 
 /**
- * How many items may be in flight for this key: enough to keep `rateLimit` busy at the
- * latency this process observes, and at most `maxConcurrency` when the user set one. Read
- * again before each item starts, so it follows the latency as answers come in.
+ * How many items may be in flight for this key: enough to keep `rateLimit` busy at the latency
+ * this process observes and with items as this run's take them (`items()`: how long, and how
+ * many requests of their busiest action; undefined before the first one finished), and at most
+ * `maxConcurrency` when the user set one. Read again before each item starts, so it follows what
+ * the calls observe.
  */
 export async function itemConcurrency(
 	context: IExecuteFunctions,
 	rateLimit: number,
 	maxConcurrency: number | undefined,
+	items: () => { itemMs: number; requestsPerItem: number } | undefined,
 ): Promise<() => number> {
 	const fixed = () => maxConcurrency ?? DEFAULT_UNLIMITED_CONCURRENCY;
 	if (!(rateLimit > 0)) return fixed;
@@ -54,5 +58,10 @@ export async function itemConcurrency(
 		return fixed;
 	}
 	const upperBound = maxConcurrency ?? CONCURRENCY_CEILING;
-	return () => concurrencyForRate(rateLimit, latency.latencyMs(secretId), upperBound);
+	return () =>
+		concurrencyForItems(
+			rateLimit,
+			{ latencyMs: latency.hasObserved(secretId) ? latency.latencyMs(secretId) : undefined, ...items() },
+			upperBound,
+		);
 }

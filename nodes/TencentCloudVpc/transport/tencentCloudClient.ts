@@ -70,6 +70,27 @@ export async function secretIdOf(context: TencentCloudContext): Promise<string> 
 	return await secretId;
 }
 
+const accountScopes = new WeakMap<object, Promise<string>>();
+
+/**
+ * Where a call lands for whom: the SecretId with the site and endpoint it is sent to, read once
+ * per execution. Calls of one account scope may share answers; a test emulator with the demo key
+ * is a scope of its own.
+ */
+async function accountScopeOf(context: TencentCloudContext): Promise<string> {
+	let scope = accountScopes.get(context);
+	if (!scope) {
+		scope = context
+			.getCredentials(CREDENTIAL_TYPE)
+			.then((credentials) => [credentials.secretId, credentials.site, credentials.endpoint].map((part) => String(part ?? '').trim()).join('\u0000'));
+		accountScopes.set(context, scope);
+	}
+	return await scope;
+}
+
+/** A request body, or how to build it once the call's turn has come (so it can gather until then). */
+export type CallBody = IDataObject | (() => IDataObject);
+
 /** The socket-level code (ECONNRESET, ECONNABORTED, …) of a failed request, if any. */
 function networkErrorCode(error: unknown): string | undefined {
 	const cause = (error as { cause?: { code?: unknown } }).cause;
@@ -104,6 +125,13 @@ export class TencentCloudClient {
 	/** Milliseconds each call may take, throttling retries included. */
 	readonly timeout: number;
 	private readonly rateLimit: number;
+	/**
+	 * Time this client's calls spent waiting for their turn on the key (the limiter and the
+	 * backoff after throttling): how long an item waited for the key, not what the item takes.
+	 */
+	private waitedForKeyMs = 0;
+	/** Requests this client sent, by action (retries included): its share of each action's limit. */
+	private readonly sentByAction = new Map<string, number>();
 
 	constructor(
 		private readonly context: TencentCloudContext,
@@ -126,21 +154,45 @@ export class TencentCloudClient {
 		return this.context.getNode();
 	}
 
-	/** One call of `action`; Tencent's `Response` on success, a NodeApiError naming the item otherwise. */
-	async call(action: string, body: IDataObject): Promise<TencentCloudResult> {
+	/** Milliseconds this client's calls waited for the key: the limiter's pacing and throttling backoff. */
+	get keyWaitMs(): number {
+		return this.waitedForKeyMs;
+	}
+
+	/** Requests this client sent so far, by action, retries included. */
+	get requestsByAction(): ReadonlyMap<string, number> {
+		return this.sentByAction;
+	}
+
+	/** The account (SecretId, site, endpoint) and region these calls go to. */
+	async scope(): Promise<string> {
+		return `${await accountScopeOf(this.context)}\u0000${this.region}`;
+	}
+
+	/**
+	 * One call of `action`; Tencent's `Response` on success, a NodeApiError naming the item
+	 * otherwise. A body given as a function is built when the first attempt's turn has come and
+	 * sent unchanged on every retry.
+	 */
+	async call(action: string, body: CallBody): Promise<TencentCloudResult> {
 		const secretId = await secretIdOf(this.context);
 		const limiterKey = `${secretId}\u0000${action}`;
 		const deadline = clock.now() + this.timeout;
 		const readOnly = isReadOnlyAction(action);
 
 		let answer: unknown;
+		let requestBody: IDataObject | undefined;
 		for (let attempt = 0; ; attempt++) {
+			const askedAt = clock.now();
 			const grantedAt = await rateLimiter.acquire(limiterKey, this.rateLimit);
 			const sentAt = clock.now();
+			this.waitedForKeyMs += sentAt - askedAt;
+			this.sentByAction.set(action, (this.sentByAction.get(action) ?? 0) + 1);
+			requestBody ??= typeof body === 'function' ? body() : body;
 			// The first attempt has the whole timeout; a retry what is left of it.
 			const attemptTimeout = attempt === 0 ? this.timeout : Math.max(1, Math.min(this.timeout, deadline - sentAt));
 			try {
-				answer = await this.send(action, body, attemptTimeout);
+				answer = await this.send(action, requestBody, attemptTimeout);
 			} catch (error) {
 				// send() throws only NodeApiErrors that carry the socket-level code.
 				const transportError = error as NodeApiError;
@@ -161,6 +213,7 @@ export class TencentCloudClient {
 			if (isThrottlingCode(code)) {
 				rateLimiter.onThrottled(limiterKey, grantedAt);
 				if (!hasTimeForRetry(clock.now(), deadline, pause)) throw this.throttledTooLong(action, attempt + 1, answer);
+				this.waitedForKeyMs += pause;
 			} else if (!(readOnly && isTransientFailure({ tencentCode: code }) && hasTimeForRetry(clock.now(), deadline, pause))) {
 				break;
 			}

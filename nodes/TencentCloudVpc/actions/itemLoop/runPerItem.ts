@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { type FinishedItem, finishedItems, itemFingerprint } from '../../processState';
+import { clock, type FinishedItem, finishedItems, itemFingerprint } from '../../processState';
 import { asNodeError, itemConcurrency, type ItemClient, TencentCloudClient } from '../../transport';
 import { readCallOptions } from '../common.descriptions';
 import { errorItem } from './errorItem';
+import { ItemTimes } from './itemTimes';
 import { runWithConcurrency } from './runWithConcurrency';
 
 /** Identifies one run of this node in one execution; a Retry On Fail try has the same. */
@@ -22,8 +23,8 @@ function clientForItem(context: IExecuteFunctions, itemIndex: number): ItemClien
 }
 
 /**
- * The item loop every operation shares: items run with a concurrency sized to the rate limit
- * and the observed latency, the output keeps the input's order, every output item is paired to
+ * The item loop every operation shares: items run with a concurrency sized to the rate limit,
+ * the observed latency and what this run's items take, the output keeps the input's order, every output item is paired to
  * the item it came from, and with Continue On Fail a failing item yields one error item while
  * the others still run. When n8n retries the node (Retry On Fail), an item that finished on an
  * earlier try returns what it returned then, without calling Tencent again.
@@ -40,6 +41,7 @@ export async function runPerItem(
 	const finished = new Map<number, INodeExecutionData[]>();
 	const fingerprintOf = (itemIndex: number) => itemFingerprint(operation, items[itemIndex].json);
 	let anyFailed = false;
+	const itemTimes = new ItemTimes();
 
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		const remembered = earlierTry?.get(itemIndex);
@@ -47,8 +49,12 @@ export async function runPerItem(
 			finished.set(itemIndex, remembered.output);
 			return remembered.output;
 		}
+		const startedAt = clock.now();
 		try {
-			const results = await handleItem(clientForItem(this, itemIndex));
+			const client = clientForItem(this, itemIndex);
+			const results = await handleItem(client);
+			// Items that failed (maybe before any call) say little about what an item takes.
+			itemTimes.observe(clock.now() - startedAt - client.keyWaitMs, client.requestsByAction);
 			const output = results.map((result) => ({ ...result, pairedItem: { item: itemIndex } }));
 			finished.set(itemIndex, output);
 			return output;
@@ -60,7 +66,9 @@ export async function runPerItem(
 	};
 
 	try {
-		const limit = await itemConcurrency(this, rateLimit, maxConcurrency);
+		const limit = await itemConcurrency(this, rateLimit, maxConcurrency, () =>
+			itemTimes.ms === undefined ? undefined : { itemMs: itemTimes.ms, requestsPerItem: itemTimes.busiestActionRequests ?? 1 },
+		);
 		return (await runWithConcurrency(items.length, limit, runItem)).flat();
 	} finally {
 		// A run with a failed item may be tried again (n8n also retries when the first output
