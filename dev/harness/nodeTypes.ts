@@ -7,6 +7,18 @@ import { TencentCloudVpc } from '../../nodes/TencentCloudVpc/TencentCloudVpc.nod
 export const PACKAGE_NAME = 'n8n-nodes-tencentcloud-vpc';
 export const TENCENT_CLOUD_VPC_TYPE = `${PACKAGE_NAME}.tencentCloudVpc`;
 export const TENCENT_CLOUD_OBSERVABILITY_TRIGGER_TYPE = `${PACKAGE_NAME}.tencentCloudObservabilityTrigger`;
+/** The node as n8n offers it to an AI Agent: the same execute, the type name ending in Tool. */
+export const TENCENT_CLOUD_VPC_TOOL_TYPE = `${TENCENT_CLOUD_VPC_TYPE}Tool`;
+
+/**
+ * The tool variant the way n8n derives it from a usableAsTool node: a copy whose description's
+ * name ends in Tool (what the '@tool' display condition tests). It keeps the main output, so a
+ * test reads in the run data what the tool would answer the agent.
+ */
+function asToolVariant(node: INodeType): INodeType {
+	const description = { ...node.description, name: `${node.description.name}Tool` };
+	return Object.create(node, { description: { value: description } }) as INodeType;
+}
 
 /** n8n's own nodes a test workflow may use, loaded from n8n-nodes-base only when asked for. */
 const N8N_BASE_NODES: Record<string, string> = {
@@ -48,6 +60,7 @@ export class TestNodeTypes implements INodeTypes {
 	private readonly loaded = new Map<string, INodeType | IVersionedNodeType>([
 		[TENCENT_CLOUD_VPC_TYPE, new TencentCloudVpc()],
 		[TENCENT_CLOUD_OBSERVABILITY_TRIGGER_TYPE, new TencentCloudObservabilityTrigger()],
+		[TENCENT_CLOUD_VPC_TOOL_TYPE, asToolVariant(new TencentCloudVpc())],
 	]);
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {

@@ -10,9 +10,11 @@ const properties = node.description.properties;
 const operationProperty = properties.find((p) => p.name === 'operation')!;
 const operations = (operationProperty.options as Array<{ name: string; value: string; action?: string }>) ?? [];
 
-/** The properties an operation shows (displayOptions.show.operation names it). */
+/** The properties an operation shows on the node (displayOptions.show.operation names it), not as an AI tool only. */
 function fieldsOf(operation: string): INodeProperties[] {
-	return properties.filter((p) => (p.displayOptions?.show?.operation as string[] | undefined)?.includes(operation));
+	return properties.filter(
+		(p) => (p.displayOptions?.show?.operation as string[] | undefined)?.includes(operation) && !p.displayOptions?.show?.['@tool'],
+	);
 }
 const field = (operation: string, name: string) => fieldsOf(operation).find((p) => p.name === name);
 

@@ -6,6 +6,7 @@ import { readCallOptions } from '../common.descriptions';
 import { errorItem } from './errorItem';
 import { ItemTimes } from './itemTimes';
 import { runWithConcurrency } from './runWithConcurrency';
+import { answersToolErrors, toolErrorAnswer } from './toolInvocation';
 
 /** Identifies one run of this node in one execution; a Retry On Fail try has the same. */
 function runKeyOf(context: IExecuteFunctions): string | undefined {
@@ -26,7 +27,8 @@ function clientForItem(context: IExecuteFunctions, itemIndex: number): ItemClien
  * The item loop every operation shares: items run with a concurrency sized to the rate limit,
  * the observed latency and what this run's items take, the output keeps the input's order, every output item is paired to
  * the item it came from, and with Continue On Fail a failing item yields one error item while
- * the others still run. When n8n retries the node (Retry On Fail), an item that finished on an
+ * the others still run. Run as an AI Agent's tool, a failing item's error is the tool's answer
+ * (toolInvocation.ts). When n8n retries the node (Retry On Fail), an item that finished on an
  * earlier try returns what it returned then, without calling Tencent again.
  */
 export async function runPerItem(
@@ -60,8 +62,12 @@ export async function runPerItem(
 			return output;
 		} catch (error) {
 			anyFailed = true;
-			if (this.continueOnFail()) return [errorItem(this.getNode(), error, itemIndex)];
-			throw asNodeError(this.getNode(), error, itemIndex);
+			const node = this.getNode();
+			if (answersToolErrors(node)) {
+				return [{ json: toolErrorAnswer(asNodeError(node, error, itemIndex)), pairedItem: { item: itemIndex } }];
+			}
+			if (this.continueOnFail()) return [errorItem(node, error, itemIndex)];
+			throw asNodeError(node, error, itemIndex);
 		}
 	};
 

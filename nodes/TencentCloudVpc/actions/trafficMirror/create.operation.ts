@@ -19,6 +19,7 @@ import { COLLECTOR_SOURCES_RESOLVED_KINDS, instanceInterfacesOption } from '../.
 import { resolveCreateTrafficMirrorSources, withResolvedSources } from '../../sourceResolution/resolveRequestSources';
 import { vpcIdLocator } from '../common.descriptions';
 import { runPerItem } from '../itemLoop/runPerItem';
+import { readLooseOptionParameter } from '../optionParameters';
 import {
 	collectorNormalFiltersField,
 	collectorTargetField,
@@ -38,6 +39,31 @@ const createCollectorTargetField: INodeProperties = {
 	options: (collectorTargetField.options as INodeProperties[]).map((option) =>
 		option.name === 'algHash' ? { ...option, displayOptions: { show: { '/type': ['VPC'] } } } : option,
 	),
+};
+
+const typeField: INodeProperties = {
+	displayName: 'Type',
+	name: 'type',
+	type: 'options',
+	options: [
+		{ name: 'VPC', value: 'VPC', description: 'Mirror ENIs or subnets inside a VPC' },
+		{ name: 'Public IP', value: 'PUBLICIP', description: 'Mirror public IP addresses' },
+	],
+	default: 'VPC',
+	description: 'What the mirror collects from (API field Type)',
+};
+
+const stateField: INodeProperties = {
+	displayName: 'State',
+	name: 'state',
+	type: 'options',
+	options: [
+		{ name: 'Running', value: 'RUNNING' },
+		// Tencent's spelling.
+		{ name: 'Stopped', value: 'STOPED' },
+	],
+	default: 'RUNNING',
+	description: 'Whether the mirror starts collecting at once (API field State)',
 };
 
 const properties: INodeProperties[] = [
@@ -73,18 +99,7 @@ const properties: INodeProperties[] = [
 		displayOptions: showInFieldsMode,
 		description: 'Name of the mirror (API field TrafficMirrorName)',
 	},
-	{
-		displayName: 'Type',
-		name: 'type',
-		type: 'options',
-		options: [
-			{ name: 'VPC', value: 'VPC', description: 'Mirror ENIs or subnets inside a VPC' },
-			{ name: 'Public IP', value: 'PUBLICIP', description: 'Mirror public IP addresses' },
-		],
-		default: 'VPC',
-		displayOptions: showInFieldsMode,
-		description: 'What the mirror collects from (API field Type)',
-	},
+	{ ...typeField, displayOptions: showInFieldsMode },
 	{
 		displayName:
 			'A public IP mirror always runs, collects both directions and balances by five-tuple flow: Tencent allows no other State, Direction or Load Balancing for it',
@@ -93,19 +108,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { specifyBody: ['fields'], type: ['PUBLICIP'] } },
 	},
-	{
-		displayName: 'State',
-		name: 'state',
-		type: 'options',
-		options: [
-			{ name: 'Running', value: 'RUNNING' },
-			// Tencent's spelling.
-			{ name: 'Stopped', value: 'STOPED' },
-		],
-		default: 'RUNNING',
-		displayOptions: showForVpcMirrors,
-		description: 'Whether the mirror starts collecting at once (API field State)',
-	},
+	{ ...stateField, displayOptions: showForVpcMirrors },
 	{ ...directionField, displayOptions: showForVpcMirrors },
 	{
 		displayName: 'Collector Sources',
@@ -217,10 +220,11 @@ function getCreateTrafficMirrorBody(this: IExecuteFunctions, itemIndex: number):
 			: buildCreateTrafficMirrorBody({
 					vpcId: this.getNodeParameter('vpcId', itemIndex, '', { extractValue: true }) as string,
 					trafficMirrorName: this.getNodeParameter('trafficMirrorName', itemIndex) as string,
-					type: this.getNodeParameter('type', itemIndex) as string,
+					// $fromAI may write an option in another case or by its name ("Public IP").
+					type: readLooseOptionParameter.call(this, typeField, itemIndex, 'VPC') as string,
 					// Hidden (so absent) for a public IP mirror, whose values the body builder fixes.
-					state: this.getNodeParameter('state', itemIndex, '') as string,
-					direction: this.getNodeParameter('direction', itemIndex, '') as string,
+					state: readLooseOptionParameter.call(this, stateField, itemIndex, '') as string,
+					direction: readLooseOptionParameter.call(this, directionField, itemIndex, '') as string,
 					collectorSrcs: this.getNodeParameter('collectorSrcs', itemIndex, ''),
 					collectorTarget: this.getNodeParameter('collectorTarget', itemIndex, {}) as CreateTrafficMirrorParameters['collectorTarget'],
 					additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}) as CreateTrafficMirrorParameters['additionalFields'],

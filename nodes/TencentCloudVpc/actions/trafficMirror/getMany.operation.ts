@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { listTrafficMirrors } from '../../trafficMirrors/describeTrafficMirrors';
 import { planTrafficMirrorListQuery, type TrafficMirrorListFilters } from '../../trafficMirrors/listQuery';
 import { runPerItem } from '../itemLoop/runPerItem';
+import { isToolInvocation } from '../itemLoop/toolInvocation';
 
 /** DescribeTrafficMirrors, paged: one output item per mirror, paired to the item that asked. */
 const properties: INodeProperties[] = [
@@ -65,13 +66,31 @@ const displayOptions = { show: { resource: ['trafficMirror'], operation: ['getMa
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+/** Most mirrors an AI Agent's tool answers with, whatever Return All and Limit say: a model's context is small. */
+export const TOOL_LIST_LIMIT = 20;
+
+/** The entry after the mirrors a tool lists when more match, so the model knows the list is cut. */
+export function moreMirrorsMatch(listed: number): { moreMirrorsMatch: true; whatToDo: string } {
+	return {
+		moreMirrorsMatch: true,
+		whatToDo: `Only the first ${listed} matching mirrors are listed. Ask again with a name, tag key or VPC filter to narrow the list.`,
+	};
+}
+
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const asTool = isToolInvocation(this.getNode());
 	return await runPerItem.call(this, items, async (client) => {
 		const { itemIndex } = client;
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 		const query = planTrafficMirrorListQuery(this.getNodeParameter('filters', itemIndex, {}) as TrafficMirrorListFilters);
-		const mirrors = await listTrafficMirrors(client, query, limit);
-		return mirrors.map((mirror) => ({ json: mirror }));
+		if (!asTool) return (await listTrafficMirrors(client, query, limit)).map((mirror) => ({ json: mirror }));
+
+		const toolLimit = Math.min(limit ?? TOOL_LIST_LIMIT, TOOL_LIST_LIMIT);
+		// One more than answered tells whether the list was cut.
+		const mirrors = await listTrafficMirrors(client, query, toolLimit + 1);
+		const answer: INodeExecutionData[] = mirrors.slice(0, toolLimit).map((mirror) => ({ json: mirror }));
+		if (mirrors.length > toolLimit) answer.push({ json: moreMirrorsMatch(toolLimit) });
+		return answer;
 	});
 }

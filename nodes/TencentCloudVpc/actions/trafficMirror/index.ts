@@ -16,6 +16,7 @@ import * as stop from './stop.operation';
 import * as update from './update.operation';
 import * as updateAllFilters from './updateAllFilters.operation';
 import * as updateDirection from './updateDirection.operation';
+import { toolDescriptionFields } from './toolDescriptions';
 
 /** What one operation module gives: its fields, its item loop, and any entries it adds to Options. */
 interface Operation {
@@ -69,7 +70,10 @@ function optionsField(): INodeProperties {
 	};
 }
 
-/** Region first and Options last for every operation, each operation's own fields between. */
+/**
+ * Region first and Options last for every operation, each operation's own fields between; as
+ * an AI Agent's tool, its description first.
+ */
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
@@ -159,6 +163,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'create',
 	},
+	...toolDescriptionFields(),
 	{ ...regionField, displayOptions: showForEveryOperation },
 	...Object.values(operations).flatMap((operation) => operation.description),
 	optionsField(),

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { FILTER_TYPES, type TrafficMirrorFilterParameters } from '../../requestBodies/buildTrafficMirrorFilters';
@@ -7,6 +7,7 @@ import {
 	withResolvedSources,
 } from '../../sourceResolution/resolveRequestSources';
 import { runPerItem } from '../itemLoop/runPerItem';
+import { readOptionParameter } from '../optionParameters';
 
 /** What the operations on one existing mirror share: reading the mirror, and the call itself. */
 
@@ -56,9 +57,16 @@ export async function executeMirrorAction(
 	});
 }
 
-/** The filter parameters of one item; only those the chosen filter type shows are read. */
-export function readFilterParameters(this: IExecuteFunctions, itemIndex: number): TrafficMirrorFilterParameters {
-	const filterType = this.getNodeParameter('filterType', itemIndex) as string;
+/**
+ * The filter parameters of one item; only those the chosen filter type shows are read.
+ * `filterTypeField` is the operation's Filter Type, whose kinds differ by operation.
+ */
+export function readFilterParameters(
+	this: IExecuteFunctions,
+	filterTypeField: INodeProperties,
+	itemIndex: number,
+): TrafficMirrorFilterParameters {
+	const filterType = readOptionParameter.call(this, filterTypeField, itemIndex);
 	return {
 		filterType,
 		natId: filterType === FILTER_TYPES.natGateway ? this.getNodeParameter('natId', itemIndex, '') : undefined,

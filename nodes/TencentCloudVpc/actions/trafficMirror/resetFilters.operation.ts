@@ -6,15 +6,14 @@ import { buildResetFilterBody } from '../../requestBodies/buildTrafficMirrorRese
 import { executeMirrorAction, readFilterParameters } from './mirrorAction';
 import { filterFields, trafficMirrorIdLocator } from './shared.descriptions';
 
+const filterTypeFields = filterFields({
+	addedKind: { name: 'None', value: FILTER_TYPES.none, description: 'Remove the filter: mirror all traffic of the sources' },
+	default: FILTER_TYPES.fiveTuple,
+	description: 'What the new filter is; it replaces the current one (a mirror has a NAT gateway or five-tuple rules, not both)',
+});
+
 /** ResetTrafficMirrorFilter: replaces the mirror's filter with a NAT gateway, five-tuple rules, or none. */
-const properties: INodeProperties[] = [
-	trafficMirrorIdLocator,
-	...filterFields({
-		addedKind: { name: 'None', value: FILTER_TYPES.none, description: 'Remove the filter: mirror all traffic of the sources' },
-		default: FILTER_TYPES.fiveTuple,
-		description: 'What the new filter is; it replaces the current one (a mirror has a NAT gateway or five-tuple rules, not both)',
-	}),
-];
+const properties: INodeProperties[] = [trafficMirrorIdLocator, ...filterTypeFields];
 
 const displayOptions = { show: { resource: ['trafficMirror'], operation: ['resetFilters'] } };
 
@@ -22,6 +21,6 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await executeMirrorAction.call(this, items, 'ResetTrafficMirrorFilter', (trafficMirrorId, itemIndex) =>
-		buildResetFilterBody(trafficMirrorId, readFilterParameters.call(this, itemIndex)),
+		buildResetFilterBody(trafficMirrorId, readFilterParameters.call(this, filterTypeFields[0], itemIndex)),
 	);
 }

@@ -5,8 +5,15 @@ import { FILTER_TYPES } from '../../requestBodies/buildTrafficMirrorFilters';
 import { buildUpdateAllFilterBody } from '../../requestBodies/buildTrafficMirrorResetBodies';
 import { instanceInterfacesOption } from '../../sourceResolution/descriptions';
 import { resolveTrafficMirrorSources } from '../../sourceResolution/resolveRequestSources';
+import { readOptionParameter } from '../optionParameters';
 import { executeMirrorAction, readFilterParameters } from './mirrorAction';
 import { collectorSourcesPicker, directionField, filterFields, trafficMirrorIdLocator } from './shared.descriptions';
+
+const filterTypeFields = filterFields({
+	addedKind: { name: 'Keep Current Filter', value: FILTER_TYPES.keep, description: 'Send no filter: the current one stays' },
+	default: FILTER_TYPES.keep,
+	description: 'Whether to replace the filter, and with what (a mirror has a NAT gateway or five-tuple rules, not both)',
+});
 
 /** UpdateTrafficMirrorAllFilter: direction, sources and filter in one call. */
 const properties: INodeProperties[] = [
@@ -17,11 +24,7 @@ const properties: INodeProperties[] = [
 		description:
 			'New subnets and ENIs to mirror, replacing the current ones; leave empty to keep them (API field CollectorSrcs). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	...filterFields({
-		addedKind: { name: 'Keep Current Filter', value: FILTER_TYPES.keep, description: 'Send no filter: the current one stays' },
-		default: FILTER_TYPES.keep,
-		description: 'Whether to replace the filter, and with what (a mirror has a NAT gateway or five-tuple rules, not both)',
-	}),
+	...filterTypeFields,
 ];
 
 /** Which ENIs of an instance named in Collector Sources are mirrored. */
@@ -34,9 +37,9 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await executeMirrorAction.call(this, items, 'UpdateTrafficMirrorAllFilter', (trafficMirrorId, itemIndex) =>
 		buildUpdateAllFilterBody(trafficMirrorId, {
-			direction: this.getNodeParameter('direction', itemIndex),
+			direction: readOptionParameter.call(this, directionField, itemIndex),
 			collectorSrcs: this.getNodeParameter('collectorSrcs', itemIndex, []),
-			...readFilterParameters.call(this, itemIndex),
+			...readFilterParameters.call(this, filterTypeFields[0], itemIndex),
 		}),
 		resolveTrafficMirrorSources,
 	);

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildUpdateDirectionBody } from '../../requestBodies/buildTrafficMirrorResetBodies';
+import { readOptionParameter } from '../optionParameters';
 import { executeMirrorAction } from './mirrorAction';
 import { directionField, trafficMirrorIdLocator } from './shared.descriptions';
 
@@ -14,6 +15,6 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await executeMirrorAction.call(this, items, 'UpdateTrafficMirrorDirection', (trafficMirrorId, itemIndex) =>
-		buildUpdateDirectionBody(trafficMirrorId, this.getNodeParameter('direction', itemIndex)),
+		buildUpdateDirectionBody(trafficMirrorId, readOptionParameter.call(this, directionField, itemIndex)),
 	);
 }
