@@ -313,6 +313,32 @@ describe('incoming pushes', () => {
 		expect(n8n.calls.filter((call) => call.run)).toEqual([]);
 	});
 
+	test.each(['text/plain', 'application/octet-stream'])(
+		'an alarm sent as %s (TCOP documents no content type) is read from the raw body and runs',
+		async (contentType) => {
+			await startN8n();
+			await n8n.activate();
+			const alarm = {
+				sessionId: 'raw-1',
+				alarmStatus: '1',
+				alarmType: 'metric',
+				alarmObjInfo: { region: 'sh', namespace: 'qce/cvm', dimensions: { unInstanceId: 'ins-web00001' } },
+				alarmPolicyInfo: { policyId: CPU_POLICY, policyName: 'prod-web-cpu-high', conditions: { metricName: 'cpu_usage' } },
+				firstOccurTime: '2024-05-20 14:03:00',
+				recoverTime: '0',
+			};
+			const response = await fetch(`${n8n.productionUrl}?secret=${secretOf()}`, {
+				method: 'POST',
+				headers: { 'Content-Type': contentType },
+				body: JSON.stringify(alarm),
+			});
+			expect(response.status).toBe(200);
+			expect(await response.json()).toEqual({ sessionId: 'raw-1', retCode: 0 });
+			const [call] = n8n.calls.filter((candidate) => candidate.run);
+			expect((await call.run!).output('Received')[0].json).toMatchObject({ region: 'ap-shanghai', instanceId: 'ins-web00001', body: alarm });
+		},
+	);
+
 	test('after deactivation TCOP has nowhere to push: the policy\'s pushes go only to the templates left', async () => {
 		await startN8n();
 		await n8n.activate();
