@@ -28,10 +28,10 @@ const CPU_POLICY = 'policy-a1b2c3d4';
 const PING_POLICY = 'policy-e5f6g7h8';
 const MYSQL_POLICY = 'policy-m9n0p1q2';
 
-function triggerWorkflow(parameters: INodeParameters = {}): IWorkflowBase {
+function triggerWorkflow(parameters: INodeParameters = {}, id = 'wf-tcop-1', name = 'Incident mirror'): IWorkflowBase {
 	return {
-		id: 'wf-tcop-1',
-		name: 'Incident mirror',
+		id,
+		name,
 		active: false,
 		isArchived: false,
 		activeVersionId: null,
@@ -44,7 +44,7 @@ function triggerWorkflow(parameters: INodeParameters = {}): IWorkflowBase {
 				type: TENCENT_CLOUD_OBSERVABILITY_TRIGGER_TYPE,
 				typeVersion: 1,
 				position: [0, 0],
-				webhookId: '5b0a3c1e-9d7f-4e2a-8c6b-1f0e2d3c4b5a',
+				webhookId: `5b0a3c1e-9d7f-4e2a-8c6b-${id.padStart(12, '0').slice(-12)}`,
 				parameters: { alarmPolicyIds: [CPU_POLICY, PING_POLICY], notifyOn: 'alarmsAndRecoveries', options: {}, ...parameters },
 				credentials: { tencentCloudApi: { id: 'emulator', name: 'emulator' } },
 			},
@@ -179,6 +179,30 @@ describe('activation', () => {
 		expect(policyNotices()).toEqual(before);
 		expect(n8n.nodeStaticData()).toEqual({});
 	});
+});
+
+test('two workflows activating at once on the same policies each keep their binding', async () => {
+	const before = policyNotices();
+	const workflows = await Promise.all(
+		['wf-a', 'wf-b', 'wf-c'].map(async (id) => {
+			const server = new WebhookTriggerServer(triggerWorkflow({}, id, `Workflow ${id}`), TRIGGER, emulatorCredentials(emulator));
+			await server.start();
+			return server;
+		}),
+	);
+	try {
+		await Promise.all(workflows.map(async (server) => await server.activate()));
+		const ids = ourNotices().map((notice) => notice.Id);
+		expect(ids).toHaveLength(3);
+		expect(policyNotices()[CPU_POLICY]).toEqual([...before[CPU_POLICY], ...ids].sort());
+		expect(policyNotices()[PING_POLICY]).toEqual([...before[PING_POLICY], ...ids].sort());
+
+		await Promise.all(workflows.map(async (server) => await server.deactivate()));
+		expect(policyNotices()).toEqual(before);
+		expect(ourNotices()).toEqual([]);
+	} finally {
+		await Promise.all(workflows.map(async (server) => await server.stop()));
+	}
 });
 
 describe('deactivation', () => {
