@@ -157,6 +157,45 @@ describe('activation', () => {
 		expect(policyNotices()[CPU_POLICY]).toContain(ourNotices()[0].Id);
 	});
 
+	test('n8n moved (its webhook URL changed): the next activation replaces the old callback, one template left', async () => {
+		await startN8n();
+		await n8n.activate();
+		const [old] = ourNotices();
+		const saved = n8n.savedStaticData;
+		await n8n.stop();
+
+		// The same workflow, its static data carried over, served at another address.
+		n8n = new WebhookTriggerServer(triggerWorkflow(), TRIGGER, emulatorCredentials(emulator));
+		n8n.savedStaticData = saved;
+		await n8n.start();
+		expect(await n8n.runHook('checkExists')).toBe(false);
+		expect(await n8n.activate()).toEqual({ created: true });
+
+		expect(noticeById(old.Id)).toBeUndefined();
+		expect(ourNotices()).toHaveLength(1);
+		expect(urlsOf(ourNotices()[0])).toEqual([`${n8n.productionUrl}?secret=${secretOf()}`]);
+		expect(policyNotices()[CPU_POLICY]).not.toContain(old.Id);
+	});
+
+	test('switching to an existing template: the own template goes, the callback moves to the chosen one', async () => {
+		await startN8n();
+		await n8n.activate();
+		const saved = n8n.savedStaticData;
+		await n8n.stop();
+
+		n8n = new WebhookTriggerServer(
+			triggerWorkflow({ alarmPolicyIds: [CPU_POLICY], options: { noticeId: 'notice-sec00002' } }),
+			TRIGGER,
+			emulatorCredentials(emulator),
+		);
+		n8n.savedStaticData = saved;
+		await n8n.start();
+		await n8n.activate();
+		expect(ourNotices()).toEqual([]);
+		expect(urlsOf(noticeById('notice-sec00002'))).toEqual([`${n8n.productionUrl}?secret=${secretOf()}`]);
+		expect(noticeById('notice-sec00002')!.PolicyIds).toContain(CPU_POLICY);
+	});
+
 	test('Notify On "alarms" creates an ALARM template; the language option is used', async () => {
 		await startN8n({ notifyOn: 'alarms', options: { noticeLanguage: 'zh-CN' } });
 		await n8n.activate();
