@@ -41,6 +41,8 @@ export const rateLimiter = new AdaptiveRateLimiter(clock.now, clock.sleep);
 export const latency = new LatencyTracker();
 export const finishedItems = new FinishedItems(clock.now);
 export const nameLocks = new KeyedLock();
+/** One read-modify-write of an alarm policy's templates at a time (ModifyAlarmPolicyNotice sets the whole list). */
+export const policyNoticeLocks = new KeyedLock();
 
 /**
  * How long a lookup may wait for others to share its call. A scope's partial batches then use at
@@ -58,4 +60,5 @@ export function resetProcessState(options: { clock?: Clock } = {}): void {
 	finishedItems.clear();
 	nameLocks.clear();
 	nameLookups.clear();
+	policyNoticeLocks.clear();
 }
