@@ -71,6 +71,12 @@ function targetUrl(url: string): URL {
 	return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`);
 }
 
+/** The emulator sends only to this machine: a URL elsewhere is logged as an error, never called. */
+export function isLoopback(target: URL): boolean {
+	const host = target.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 function delivered(attempt: PushAttempt): boolean {
 	if (attempt.status !== 200 || attempt.body === undefined) return false;
 	try {
@@ -230,6 +236,10 @@ export class TcopPusher {
 				target = targetUrl(url);
 			} catch {
 				finish({ error: `not a URL: ${url}` });
+				return;
+			}
+			if (!isLoopback(target)) {
+				finish({ error: `not sent: ${target.hostname} is not a loopback address (the emulator sends only to this machine)` });
 				return;
 			}
 			const client = target.protocol === 'https:' ? https : http;

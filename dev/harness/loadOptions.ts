@@ -9,7 +9,6 @@ import { Workflow } from 'n8n-workflow';
 import { LoadOptionsContext } from 'n8n-core';
 
 import { TencentCloudApi } from '../../credentials/TencentCloudApi.credentials';
-import { TencentCloudVpc } from '../../nodes/TencentCloudVpc/TencentCloudVpc.node';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { TENCENT_CLOUD_VPC_TYPE, TestNodeTypes } from './nodeTypes';
 
@@ -19,6 +18,8 @@ export interface LoadOptionsRun {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	/** The parameter the editor asks for, e.g. `collectorSrcs` (LoadOptionsContext's path). */
 	path?: string;
+	/** The node type whose methods run; the VPC node unless named. */
+	nodeType?: string;
 }
 
 /**
@@ -26,11 +27,11 @@ export interface LoadOptionsRun {
  * LoadOptionsContext over a one-node workflow, with the editor's current parameters. Requests
  * are signed by the credential and go out for real.
  */
-function loadOptionsContext({ parameters, credentials, path = 'parameter' }: LoadOptionsRun): LoadOptionsContext {
+function loadOptionsContext({ parameters, credentials, path = 'parameter', nodeType = TENCENT_CLOUD_VPC_TYPE }: LoadOptionsRun): LoadOptionsContext {
 	const node = {
 		id: 'picker-node',
 		name: 'Tencent Cloud VPC',
-		type: TENCENT_CLOUD_VPC_TYPE,
+		type: nodeType,
 		typeVersion: 1,
 		position: [0, 0] as [number, number],
 		parameters,
@@ -57,11 +58,20 @@ function loadOptionsContext({ parameters, credentials, path = 'parameter' }: Loa
 	return new LoadOptionsContext(workflow, workflow.getNode(node.name)!, additionalData, path);
 }
 
-const nodeType = new TencentCloudVpc();
+const nodeTypes = new TestNodeTypes();
+
+type PickerMethods = {
+	loadOptions?: Record<string, (this: LoadOptionsContext) => Promise<INodePropertyOptions[]>>;
+	listSearch?: Record<string, (this: LoadOptionsContext, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>>;
+};
+
+function methodsOf(run: LoadOptionsRun): PickerMethods {
+	return (nodeTypes.getByNameAndVersion(run.nodeType ?? TENCENT_CLOUD_VPC_TYPE, 1).methods ?? {}) as PickerMethods;
+}
 
 /** Runs one of the node's `loadOptions` methods as the editor would. */
 export async function loadOptions(method: string, run: LoadOptionsRun): Promise<INodePropertyOptions[]> {
-	const fn = nodeType.methods.loadOptions[method as keyof typeof nodeType.methods.loadOptions];
+	const fn = methodsOf(run).loadOptions?.[method];
 	if (!fn) throw new Error(`The node has no loadOptions method ${method}`);
 	return await fn.call(loadOptionsContext(run));
 }
@@ -73,7 +83,7 @@ export async function listSearch(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const fn = nodeType.methods.listSearch[method as keyof typeof nodeType.methods.listSearch];
+	const fn = methodsOf(run).listSearch?.[method];
 	if (!fn) throw new Error(`The node has no listSearch method ${method}`);
 	return await fn.call(loadOptionsContext(run), filter, paginationToken);
 }

@@ -1,10 +1,12 @@
 import type { INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
+import { TencentCloudObservabilityTrigger } from '../../nodes/TencentCloudObservabilityTrigger/TencentCloudObservabilityTrigger.node';
 import { TencentCloudVpc } from '../../nodes/TencentCloudVpc/TencentCloudVpc.node';
 
 export const PACKAGE_NAME = 'n8n-nodes-tencentcloud-vpc';
 export const TENCENT_CLOUD_VPC_TYPE = `${PACKAGE_NAME}.tencentCloudVpc`;
+export const TENCENT_CLOUD_OBSERVABILITY_TRIGGER_TYPE = `${PACKAGE_NAME}.tencentCloudObservabilityTrigger`;
 
 /** n8n's own nodes a test workflow may use, loaded from n8n-nodes-base only when asked for. */
 const N8N_BASE_NODES: Record<string, string> = {
@@ -22,6 +24,7 @@ const N8N_BASE_NODES: Record<string, string> = {
 	'n8n-nodes-base.switch': 'Switch/Switch.node.js',
 	'n8n-nodes-base.respondToWebhook': 'RespondToWebhook/RespondToWebhook.node.js',
 	'n8n-nodes-base.httpRequest': 'HttpRequest/HttpRequest.node.js',
+	'n8n-nodes-base.stopAndError': 'StopAndError/StopAndError.node.js',
 };
 
 /**
@@ -40,10 +43,11 @@ function nativeRequire(id: string): unknown {
 	return nodeRequire(id);
 }
 
-/** The node types of a test run: this package's node, from source, plus a few of n8n's own. */
+/** The node types of a test run: this package's nodes, from source, plus a few of n8n's own. */
 export class TestNodeTypes implements INodeTypes {
 	private readonly loaded = new Map<string, INodeType | IVersionedNodeType>([
 		[TENCENT_CLOUD_VPC_TYPE, new TencentCloudVpc()],
+		[TENCENT_CLOUD_OBSERVABILITY_TRIGGER_TYPE, new TencentCloudObservabilityTrigger()],
 	]);
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {

@@ -15,7 +15,7 @@ export class TencentCloudObservabilityTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Tencent Cloud Observability Trigger',
 		name: 'tencentCloudObservabilityTrigger',
-		icon: { light: 'file:../../icons/tencentCloud.svg', dark: 'file:../../icons/tencentCloud.dark.svg' },
+		icon: { light: 'file:../../icons/tencentCloudObservability.svg', dark: 'file:../../icons/tencentCloudObservability.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"on " + {"alarmsAndRecoveries": "alarms and recoveries", "alarms": "alarms", "recoveries": "recoveries"}[$parameter["notifyOn"]]}}',

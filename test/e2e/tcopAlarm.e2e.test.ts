@@ -20,8 +20,10 @@ import { REPO_ROOT } from '../../dev/e2e/versions';
 const manifest = readManifest();
 const WORKFLOW_ID = 'e2eTcopAlarmEx';
 const WEBHOOK_PATH = 'tcop-alarm';
-/** The example's Slack node: no credential and no network here, so it is disabled in the imported copy. */
-const SLACK_NODE = 'Tell the on-call channel';
+/** The example's Slack nodes: no credential and no network here, so they are disabled in the imported copy. */
+const SLACK_TYPE = 'n8n-nodes-base.slack';
+/** What a user in the emulator's account writes into the example's "Settings (change these)". */
+const USER_SETTINGS: Record<string, string> = { vpcId: 'vpc-emu00001', collectorIp: '10.0.2.20', slackChannelId: 'C0ONCALL01' };
 /** The credentials the example refers to, by id. */
 const EMULATOR_CREDENTIAL = { id: 'tencentCloudEmulator', name: 'Tencent Cloud emulator' };
 const BASIC_AUTH_CREDENTIAL = { id: 'tcopCallbackBasicAuth', name: 'TCOP callback (Basic Auth)' };
@@ -129,13 +131,17 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 			{ ...EMULATOR_CREDENTIAL, type: 'tencentCloudApi', data: { secretId: banner.secretId, secretKey: banner.secretKey, sessionToken: '', site: 'intl', endpoint: banner.url } },
 			{ ...BASIC_AUTH_CREDENTIAL, type: 'httpBasicAuth', data: { user: callbackUser, password: callbackPassword } },
 		]);
-		// The example as shipped, except its Slack node, disabled.
+		// The example as shipped, set up as its sticky note says, except its Slack nodes, disabled.
 		const example = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', 'tcop-alarm-traffic-mirror.workflow.json'), 'utf8')) as {
-			nodes: Array<{ name: string; disabled?: boolean; credentials?: unknown }>;
+			nodes: Array<{ name: string; type: string; disabled?: boolean; credentials?: unknown; parameters: IDataObject }>;
 		};
-		const slack = example.nodes.find((node) => node.name === SLACK_NODE);
-		if (!slack || slack.credentials !== undefined) throw new Error(`expected "${SLACK_NODE}" without a credential in the example`);
-		slack.disabled = true;
+		const slackNodes = example.nodes.filter((node) => node.type === SLACK_TYPE);
+		if (slackNodes.length !== 3 || slackNodes.some((node) => node.credentials !== undefined)) throw new Error('expected three Slack nodes without a credential in the example');
+		for (const slack of slackNodes) slack.disabled = true;
+		const settings = example.nodes.find((node) => node.name === 'Settings (change these)');
+		const assignments = (settings?.parameters.assignments as { assignments?: Array<{ name: string; value: unknown }> } | undefined)?.assignments ?? [];
+		for (const assignment of assignments) if (assignment.name in USER_SETTINGS) assignment.value = USER_SETTINGS[assignment.name];
+		if (assignments.filter((assignment) => assignment.name in USER_SETTINGS).length !== 3) throw new Error('expected vpcId, collectorIp and slackChannelId in "Settings (change these)"');
 		await cli.importWorkflows([{ ...example, id: WORKFLOW_ID }]);
 		await activateWithCli(cli, version, WORKFLOW_ID);
 		const port = await freePort();

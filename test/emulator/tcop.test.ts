@@ -270,6 +270,28 @@ describe('the URL check on save', () => {
 	});
 });
 
+describe('only this machine is ever called', () => {
+	test('a URL on another host is saved, but its check and pushes are logged as not sent; localhost and a URL without a scheme are called', async () => {
+		const local = await newReceiver();
+		const port = new URL(local.url).port;
+		const elsewhere = 'https://n8n.example.com/webhook/abc/webhook?secret=x';
+		const id = await createTemplate('mixed', [elsewhere, `http://localhost:${port}/a`, `127.0.0.1:${port}/b`]);
+		await emu.tcopIdle();
+		expect(emu.tcopChecks().map((c) => [c.url, c.status, c.error])).toEqual([
+			[elsewhere, undefined, 'not sent: n8n.example.com is not a loopback address (the emulator sends only to this machine)'],
+			[`http://localhost:${port}/a`, 200, undefined],
+			[`127.0.0.1:${port}/b`, 200, undefined],
+		]);
+		expect(local.requests.map((r) => r.body)).toEqual(['{}', '{}']);
+		expect(emu.alarmNotices().find((n) => n.Id === id)!.URLNotices.map((u) => u.IsValid)).toEqual([0, 1, 1]);
+
+		await monitorOk('ModifyAlarmPolicyNotice', { PolicyIds: ['policy-a1b2c3d4'], NoticeIds: [id] });
+		const pushes = await emu.fireTcopAlarm({ policyId: 'policy-a1b2c3d4' });
+		expect(pushes.map((p) => [p.attempts.length, p.delivered])).toEqual([[4, false], [1, true], [1, true]]);
+		expect(pushes[0].attempts.every((a) => a.status === undefined && a.error?.startsWith('not sent:'))).toBe(true);
+	});
+});
+
 describe('firing an alarm: pushes to every callback of every bound template', () => {
 	async function bindTemplate(policyId: string, noticeId: string) {
 		const current = emu.alarmPolicies().find((p) => p.PolicyId === policyId)!.NoticeIds;

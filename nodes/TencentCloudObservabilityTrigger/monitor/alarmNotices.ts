@@ -43,16 +43,37 @@ export interface AlarmNotice extends IDataObject {
 	PolicyIds?: string[];
 }
 
+/** Replaces every occurrence of `secret` in `text`. */
+function redacted(text: string, secret: string | undefined): string {
+	return secret ? text.split(secret).join('***') : text;
+}
+
 /**
  * Runs one step of registering or removing the callback; a failure says which step, keeping
- * Tencent's code and RequestId in the error.
+ * Tencent's code and RequestId in the error. The callback's secret is cut out of the error,
+ * Tencent's own message included, should it quote the URL.
  */
-export async function monitorStep<T>(client: TencentCloudClient, what: string, run: () => Promise<T>): Promise<T> {
+export async function monitorStep<T>(
+	client: TencentCloudClient,
+	what: string,
+	run: () => Promise<T>,
+	secret?: string,
+): Promise<T> {
 	try {
 		return await run();
 	} catch (error) {
 		const nodeError = asNodeError(client.node, error, undefined);
-		nodeError.message = `Could not ${what}: ${nodeError.message}`;
+		nodeError.message = redacted(`Could not ${what}: ${nodeError.message}`, secret);
+		if (typeof nodeError.description === 'string') nodeError.description = redacted(nodeError.description, secret);
+		const cause = (nodeError as { cause?: unknown }).cause;
+		if (secret && cause && typeof cause === 'object') {
+			for (const [key, value] of Object.entries(cause)) {
+				if (typeof value === 'string') (cause as Record<string, unknown>)[key] = redacted(value, secret);
+			}
+		}
+		if (secret && 'messages' in nodeError && Array.isArray(nodeError.messages)) {
+			nodeError.messages = nodeError.messages.map((message) => redacted(String(message), secret));
+		}
 		throw nodeError;
 	}
 }

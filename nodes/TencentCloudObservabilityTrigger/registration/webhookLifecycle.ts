@@ -140,19 +140,26 @@ export async function registerCallback(this: IHookFunctions): Promise<boolean> {
 				{ description: 'Remove one in the Cloud Monitor console, or leave Notification Template empty so the trigger creates its own.' },
 			);
 		}
-		await monitorStep(client, `add the callback URL to notification template ${noticeId}`, async () =>
-			await modifyAlarmNotice(client, notice, { URLNotices: [...urlNotices, { URL: url }] }),
+		await monitorStep(
+			client,
+			`add the callback URL to notification template ${noticeId}`,
+			async () => await modifyAlarmNotice(client, notice, { URLNotices: [...urlNotices, { URL: url }] }),
+			secret,
 		);
 		registration = { noticeId, createdNotice: false, secret, callbackUrl: url, policyIds: wanted.policyIds, boundPolicyIds: [] };
 	} else {
 		const name = noticeTemplateName(this.getWorkflow().name, this.getNode().name);
-		const noticeId = await monitorStep(client, `create notification template "${name}"`, async () =>
-			await createAlarmNotice(client, {
-				Name: name,
-				NoticeType: wanted.noticeType,
-				NoticeLanguage: wanted.noticeLanguage,
-				URLNotices: [{ URL: url }],
-			}),
+		const noticeId = await monitorStep(
+			client,
+			`create notification template "${name}"`,
+			async () =>
+				await createAlarmNotice(client, {
+					Name: name,
+					NoticeType: wanted.noticeType,
+					NoticeLanguage: wanted.noticeLanguage,
+					URLNotices: [{ URL: url }],
+				}),
+			secret,
 		);
 		registration = { noticeId, createdNotice: true, secret, callbackUrl: url, policyIds: wanted.policyIds, boundPolicyIds: [] };
 	}
@@ -221,8 +228,11 @@ async function removeRegistration(client: TencentCloudClient, registration: Regi
 	const keptUrls = urlNotices.filter((entry) => entry?.URL !== registration.callbackUrl);
 	const keptPolicyIds = (notice.PolicyIds ?? []).filter((id) => !registration.boundPolicyIds.includes(id));
 	if (keptUrls.length !== urlNotices.length || keptPolicyIds.length !== (notice.PolicyIds ?? []).length) {
-		await monitorStep(client, `remove the callback URL from notification template ${noticeId}`, async () =>
-			await modifyAlarmNotice(client, notice, { URLNotices: keptUrls, PolicyIds: keptPolicyIds }),
+		await monitorStep(
+			client,
+			`remove the callback URL from notification template ${noticeId}`,
+			async () => await modifyAlarmNotice(client, notice, { URLNotices: keptUrls, PolicyIds: keptPolicyIds }),
+			registration.secret,
 		);
 	}
 	if (registration.boundPolicyIds.length > 0) {
