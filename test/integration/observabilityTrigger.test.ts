@@ -28,10 +28,10 @@ const CPU_POLICY = 'policy-a1b2c3d4';
 const PING_POLICY = 'policy-e5f6g7h8';
 const MYSQL_POLICY = 'policy-m9n0p1q2';
 
-function triggerWorkflow(parameters: INodeParameters = {}): IWorkflowBase {
+function triggerWorkflow(parameters: INodeParameters = {}, id = 'wf-tcop-1', name = 'Incident mirror'): IWorkflowBase {
 	return {
-		id: 'wf-tcop-1',
-		name: 'Incident mirror',
+		id,
+		name,
 		active: false,
 		isArchived: false,
 		activeVersionId: null,
@@ -44,7 +44,7 @@ function triggerWorkflow(parameters: INodeParameters = {}): IWorkflowBase {
 				type: TENCENT_CLOUD_OBSERVABILITY_TRIGGER_TYPE,
 				typeVersion: 1,
 				position: [0, 0],
-				webhookId: '5b0a3c1e-9d7f-4e2a-8c6b-1f0e2d3c4b5a',
+				webhookId: `5b0a3c1e-9d7f-4e2a-8c6b-${id.padStart(12, '0').slice(-12)}`,
 				parameters: { alarmPolicyIds: [CPU_POLICY, PING_POLICY], notifyOn: 'alarmsAndRecoveries', options: {}, ...parameters },
 				credentials: { tencentCloudApi: { id: 'emulator', name: 'emulator' } },
 			},
@@ -157,6 +157,45 @@ describe('activation', () => {
 		expect(policyNotices()[CPU_POLICY]).toContain(ourNotices()[0].Id);
 	});
 
+	test('n8n moved (its webhook URL changed): the next activation replaces the old callback, one template left', async () => {
+		await startN8n();
+		await n8n.activate();
+		const [old] = ourNotices();
+		const saved = n8n.savedStaticData;
+		await n8n.stop();
+
+		// The same workflow, its static data carried over, served at another address.
+		n8n = new WebhookTriggerServer(triggerWorkflow(), TRIGGER, emulatorCredentials(emulator));
+		n8n.savedStaticData = saved;
+		await n8n.start();
+		expect(await n8n.runHook('checkExists')).toBe(false);
+		expect(await n8n.activate()).toEqual({ created: true });
+
+		expect(noticeById(old.Id)).toBeUndefined();
+		expect(ourNotices()).toHaveLength(1);
+		expect(urlsOf(ourNotices()[0])).toEqual([`${n8n.productionUrl}?secret=${secretOf()}`]);
+		expect(policyNotices()[CPU_POLICY]).not.toContain(old.Id);
+	});
+
+	test('switching to an existing template: the own template goes, the callback moves to the chosen one', async () => {
+		await startN8n();
+		await n8n.activate();
+		const saved = n8n.savedStaticData;
+		await n8n.stop();
+
+		n8n = new WebhookTriggerServer(
+			triggerWorkflow({ alarmPolicyIds: [CPU_POLICY], options: { noticeId: 'notice-sec00002' } }),
+			TRIGGER,
+			emulatorCredentials(emulator),
+		);
+		n8n.savedStaticData = saved;
+		await n8n.start();
+		await n8n.activate();
+		expect(ourNotices()).toEqual([]);
+		expect(urlsOf(noticeById('notice-sec00002'))).toEqual([`${n8n.productionUrl}?secret=${secretOf()}`]);
+		expect(noticeById('notice-sec00002')!.PolicyIds).toContain(CPU_POLICY);
+	});
+
 	test('Notify On "alarms" creates an ALARM template; the language option is used', async () => {
 		await startN8n({ notifyOn: 'alarms', options: { noticeLanguage: 'zh-CN' } });
 		await n8n.activate();
@@ -179,6 +218,30 @@ describe('activation', () => {
 		expect(policyNotices()).toEqual(before);
 		expect(n8n.nodeStaticData()).toEqual({});
 	});
+});
+
+test('two workflows activating at once on the same policies each keep their binding', async () => {
+	const before = policyNotices();
+	const workflows = await Promise.all(
+		['wf-a', 'wf-b', 'wf-c'].map(async (id) => {
+			const server = new WebhookTriggerServer(triggerWorkflow({}, id, `Workflow ${id}`), TRIGGER, emulatorCredentials(emulator));
+			await server.start();
+			return server;
+		}),
+	);
+	try {
+		await Promise.all(workflows.map(async (server) => await server.activate()));
+		const ids = ourNotices().map((notice) => notice.Id);
+		expect(ids).toHaveLength(3);
+		expect(policyNotices()[CPU_POLICY]).toEqual([...before[CPU_POLICY], ...ids].sort());
+		expect(policyNotices()[PING_POLICY]).toEqual([...before[PING_POLICY], ...ids].sort());
+
+		await Promise.all(workflows.map(async (server) => await server.deactivate()));
+		expect(policyNotices()).toEqual(before);
+		expect(ourNotices()).toEqual([]);
+	} finally {
+		await Promise.all(workflows.map(async (server) => await server.stop()));
+	}
 });
 
 describe('deactivation', () => {
@@ -312,6 +375,32 @@ describe('incoming pushes', () => {
 		});
 		expect(n8n.calls.filter((call) => call.run)).toEqual([]);
 	});
+
+	test.each(['text/plain', 'application/octet-stream'])(
+		'an alarm sent as %s (TCOP documents no content type) is read from the raw body and runs',
+		async (contentType) => {
+			await startN8n();
+			await n8n.activate();
+			const alarm = {
+				sessionId: 'raw-1',
+				alarmStatus: '1',
+				alarmType: 'metric',
+				alarmObjInfo: { region: 'sh', namespace: 'qce/cvm', dimensions: { unInstanceId: 'ins-web00001' } },
+				alarmPolicyInfo: { policyId: CPU_POLICY, policyName: 'prod-web-cpu-high', conditions: { metricName: 'cpu_usage' } },
+				firstOccurTime: '2024-05-20 14:03:00',
+				recoverTime: '0',
+			};
+			const response = await fetch(`${n8n.productionUrl}?secret=${secretOf()}`, {
+				method: 'POST',
+				headers: { 'Content-Type': contentType },
+				body: JSON.stringify(alarm),
+			});
+			expect(response.status).toBe(200);
+			expect(await response.json()).toEqual({ sessionId: 'raw-1', retCode: 0 });
+			const [call] = n8n.calls.filter((candidate) => candidate.run);
+			expect((await call.run!).output('Received')[0].json).toMatchObject({ region: 'ap-shanghai', instanceId: 'ins-web00001', body: alarm });
+		},
+	);
 
 	test('after deactivation TCOP has nowhere to push: the policy\'s pushes go only to the templates left', async () => {
 		await startN8n();

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { policyNoticeLocks } from '../../TencentCloudVpc/processState';
 import {
 	asNodeError,
 	collectPages,
@@ -182,7 +183,30 @@ export async function deleteAlarmNotice(client: TencentCloudClient, noticeId: st
 	}
 }
 
-/** ModifyAlarmPolicyNotice for one policy: it SETS the policy's templates to `noticeIds`. */
-export async function setPolicyNotices(client: TencentCloudClient, policyId: string, noticeIds: string[]): Promise<void> {
-	await client.call('ModifyAlarmPolicyNotice', { ...MODULE, PolicyId: policyId, NoticeIds: noticeIds });
+/** One policy, read now (DescribeAlarmPolicies filtered by PolicyIds); undefined when it does not exist. */
+export async function describeAlarmPolicy(client: TencentCloudClient, policyId: string): Promise<AlarmPolicy | undefined> {
+	const response = await client.call('DescribeAlarmPolicies', { ...MODULE, PageNumber: 1, PageSize: 10, PolicyIds: [policyId] });
+	return ((response.Policies as AlarmPolicy[] | undefined) ?? []).find((policy) => policy?.PolicyId === policyId);
+}
+
+/**
+ * Changes one policy's templates: ModifyAlarmPolicyNotice SETS the policy's NoticeIds, so the
+ * list is read right before it is written, and this process makes one such change per policy at
+ * a time (two workflows activating together would otherwise each drop the other's template).
+ * `missing` when the policy does not exist, `unchanged` when `change` keeps the list as it is.
+ */
+export async function updatePolicyNotices(
+	client: TencentCloudClient,
+	policyId: string,
+	change: (noticeIds: string[]) => string[],
+): Promise<'changed' | 'unchanged' | 'missing'> {
+	return await policyNoticeLocks.run(`monitor-policy\u0000${policyId}`, async () => {
+		const policy = await describeAlarmPolicy(client, policyId);
+		if (!policy) return 'missing';
+		const current = [...(policy.NoticeIds ?? [])];
+		const next = change(current);
+		if (next.length === current.length && next.every((id, index) => id === current[index])) return 'unchanged';
+		await client.call('ModifyAlarmPolicyNotice', { ...MODULE, PolicyId: policyId, NoticeIds: next });
+		return 'changed';
+	});
 }

@@ -13,7 +13,7 @@ import {
 	modifyAlarmNotice,
 	monitorClient,
 	monitorStep,
-	setPolicyNotices,
+	updatePolicyNotices,
 } from '../monitor/alarmNotices';
 import {
 	callbackUrl,
@@ -166,12 +166,13 @@ export async function registerCallback(this: IHookFunctions): Promise<boolean> {
 
 	try {
 		for (const policyId of wanted.policyIds) {
-			const noticeIds = policyById.get(policyId)!.NoticeIds ?? [];
-			if (noticeIds.includes(registration.noticeId)) continue;
-			await monitorStep(client, `bind alarm policy ${policyId} to notification template ${registration.noticeId}`, async () =>
-				await setPolicyNotices(client, policyId, withBinding(noticeIds, registration.noticeId)),
+			const outcome = await monitorStep(client, `bind alarm policy ${policyId} to notification template ${registration.noticeId}`, async () =>
+				await updatePolicyNotices(client, policyId, (noticeIds) => withBinding(noticeIds, registration.noticeId)),
 			);
-			registration.boundPolicyIds.push(policyId);
+			if (outcome === 'missing') {
+				throw new NodeOperationError(this.getNode(), `Alarm policy ${policyId} was deleted while the trigger was being activated`);
+			}
+			if (outcome === 'changed') registration.boundPolicyIds.push(policyId);
 		}
 	} catch (error) {
 		await removeRegistration(client, registration).catch((cleanupError: Error) => {
@@ -203,7 +204,7 @@ function policiesListing(policies: AlarmPolicy[], noticeId: string, policyIds?: 
 async function unbind(client: TencentCloudClient, policies: AlarmPolicy[], noticeId: string): Promise<void> {
 	for (const policy of policies) {
 		await monitorStep(client, `unbind alarm policy ${policy.PolicyId} from notification template ${noticeId}`, async () =>
-			await setPolicyNotices(client, policy.PolicyId, withoutBinding(policy.NoticeIds, noticeId)),
+			await updatePolicyNotices(client, policy.PolicyId, (noticeIds) => withoutBinding(noticeIds, noticeId)),
 		);
 	}
 }

@@ -38,6 +38,8 @@ export const rateLimiter = new AdaptiveRateLimiter(clock.now, clock.sleep);
 export const latency = new LatencyTracker();
 export const finishedItems = new FinishedItems(clock.now);
 export const nameLocks = new KeyedLock();
+/** One read-modify-write of an alarm policy's templates at a time (ModifyAlarmPolicyNotice sets the whole list). */
+export const policyNoticeLocks = new KeyedLock();
 
 /** Forgets everything the process learnt, and runs it on `options.clock` (the system's by default). For tests. */
 export function resetProcessState(options: { clock?: Clock } = {}): void {
@@ -46,4 +48,5 @@ export function resetProcessState(options: { clock?: Clock } = {}): void {
 	latency.reset();
 	finishedItems.clear();
 	nameLocks.clear();
+	policyNoticeLocks.clear();
 }
