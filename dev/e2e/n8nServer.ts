@@ -79,7 +79,7 @@ export class N8nServer {
 
 	/**
 	 * Creates the owner account on a fresh instance, or logs in as it; keeps the auth cookie.
-	 * Right after start, n8n may answer these routes with a 404 or with a 200 that sets no session
+	 * Right after start, n8n may answer these routes with a 404, a 503, or a 200 that sets no session
 	 * (seen on 2.40.7 and 1.123.81): that is retried for up to a minute, anything else fails at once.
 	 */
 	async loginAsOwner(timeoutMs = 60_000): Promise<void> {
@@ -105,8 +105,9 @@ export class N8nServer {
 				return;
 			}
 			// Not ready yet: a 404, or a 200 without a session (the editor's page served for the route);
-			// or the setup route not mounted yet (404) while the login already refuses the owner who does not exist yet (401).
-			const notReady = response.status === 404 || response.ok || (setup.status === 404 && response.status === 401);
+			// or the setup route not mounted yet (404) while the login already refuses the owner who does not exist yet (401);
+			// or 503 "Database is not ready!" while n8n's database ping is late (seen on a loaded machine, 2.40.7).
+			const notReady = response.status === 404 || response.status === 503 || response.ok || (setup.status === 404 && response.status === 401);
 			if (!notReady || Date.now() > deadline) {
 				throw new Error(`owner setup (${setup.status}) and login (${response.status}) gave no session: ${(await response.text()).slice(0, 300)}`);
 			}
