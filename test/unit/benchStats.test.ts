@@ -1,4 +1,4 @@
-import { achievedRate, codesPerSecond, mirrorAccounting, recoveryTime } from '../../dev/bench/benchStats';
+import { achievedRate, codesPerSecond, lookupAccounting, mirrorAccounting, recoveryTime } from '../../dev/bench/benchStats';
 
 /** `perSecond[s]` successes spread evenly over second s, starting at `startMs`. */
 function successTimes(perSecond: number[], startMs = 0): number[] {
@@ -62,5 +62,29 @@ test('mirrorAccounting finds names created twice and mirrors no output item carr
 		itemsOutput: 2,
 		duplicateMirrors: 1,
 		orphanMirrors: 2,
+	});
+});
+
+describe('lookupAccounting', () => {
+	test('counts DescribeTrafficMirrors calls (every page) per create and per item, their throttles, deletes and all throttles', () => {
+		const log = [
+			{ action: 'DescribeTrafficMirrors', code: 'Success' },
+			{ action: 'DescribeTrafficMirrors', code: 'RequestLimitExceeded' },
+			{ action: 'DescribeTrafficMirrors', code: 'Success' },
+			{ action: 'CreateTrafficMirror', code: 'Success' },
+			{ action: 'CreateTrafficMirror', code: 'RequestLimitExceeded.UinLimitExceeded' },
+			{ action: 'CreateTrafficMirror', code: 'Success' },
+			{ action: 'DeleteTrafficMirror', code: 'Success' },
+			{ action: 'CreateTrafficMirror', code: 'Success' },
+		];
+		expect(lookupAccounting(log, 3, 6)).toEqual({
+			lookupCalls: 3,
+			lookupsThrottled: 1,
+			lookupsPerCreate: 1,
+			lookupsPerItem: 0.5,
+			deleteCalls: 1,
+			allCallsThrottledPct: 25,
+		});
+		expect(lookupAccounting([], 0, 0).lookupsPerCreate).toBeNull();
 	});
 });

@@ -38,6 +38,7 @@ interface Scope {
  * timeout).
  */
 export class LookupBatches {
+	/** One entry per key, region and VPC ever looked up in: a handful per process. */
 	private readonly scopes = new Map<string, Scope>();
 
 	constructor(
