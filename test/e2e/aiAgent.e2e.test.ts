@@ -26,6 +26,8 @@ const OPENAI_CREDENTIAL = { id: 'openAiAccount', name: 'OpenAI account' };
 const CHAT_TRIGGER = 'When chat message received';
 const CREATE_TOOL = 'Create traffic mirror';
 const EXAMPLE = { id: 'e2eAiAgentEx', file: 'ai-agent-traffic-mirror.workflow.json' };
+/** The example saved with n8n's legacy execution order (the README's pitfall). */
+const LEGACY_ORDER = { id: 'e2eAiAgentLegacy', webhookId: 'd2e1f3a4-5b6c-4d7e-8f90-a1b2c3d4e5f6' };
 /** The example with more of Create's fields left to the model: option fields and a five-tuple rule's CIDR. */
 const MORE_FIELDS = { id: 'e2eAiAgentFields', webhookId: 'c1f0e2d3-4b5a-4697-8a1b-2c3d4e5f6a7b' };
 
@@ -78,6 +80,13 @@ function moreFieldsWorkflow(): Workflow & { id: string } {
 		},
 	};
 	return { ...workflow, id: MORE_FIELDS.id };
+}
+
+function legacyOrderWorkflow(): Workflow & { id: string } {
+	const workflow = exampleToImport();
+	workflow.name = 'AI Agent e2e: the example with the legacy execution order';
+	workflow.nodes.find((node) => node.name === CHAT_TRIGGER)!.webhookId = LEGACY_ORDER.webhookId;
+	return { ...workflow, id: LEGACY_ORDER.id, settings: { executionOrder: 'v0' } };
 }
 
 /** The $fromAI descriptions of a tool node's parameters, by key, as written in the workflow. */
@@ -142,9 +151,8 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 			{ ...EMULATOR_CREDENTIAL, type: 'tencentCloudApi', data: { secretId: banner.secretId, secretKey: banner.secretKey, sessionToken: '', site: 'intl', endpoint: banner.url } },
 			{ ...OPENAI_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'sk-e2e-scripted', organizationId: '', url: model.baseUrl, header: false } },
 		]);
-		await cli.importWorkflows([exampleToImport(), moreFieldsWorkflow()]);
-		await activateWithCli(cli, version, EXAMPLE.id);
-		await activateWithCli(cli, version, MORE_FIELDS.id);
+		await cli.importWorkflows([exampleToImport(), moreFieldsWorkflow(), legacyOrderWorkflow()]);
+		for (const id of [EXAMPLE.id, MORE_FIELDS.id, LEGACY_ORDER.id]) await activateWithCli(cli, version, id);
 		const port = await freePort();
 		server = new N8nServer(install, n8nEnvironment(install, { userFolder, encryptionKey, port, brokerPort: await freePort(), netLog }), userFolder, port);
 		await server.start();
@@ -281,6 +289,23 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 		expect(toolAnswer(second.body).error).toMatch(/^Additional Fields → Collector Normal Filters → Source Network \(srcNet\), entry 1 of item 0: "10\.0\.1\.0\/33" is not an IPv4\/IPv6 address or CIDR/);
 		expect(refused).toEqual({ status: 200, body: { output: `That did not work: ${String(toolAnswer(second.body).error)}` } });
 		expect(await emulator.log()).toEqual([]);
+	});
+
+	test('the README\'s pitfall: with the legacy execution order the model hears nothing of the mirror the tool created', async () => {
+		await emulator.reset();
+		const message = 'Mirror ins-web00002 in gz';
+		model.script(message, [
+			(request) => ({ toolCalls: [{ name: toolName(request, 'Create'), arguments: { region: 'gz', mirrorName: 'legacy-web-2', servers: 'ins-web00002' } }] }),
+			(request) => ({ content: `The tool said: ${toolResults(request).map((result) => result.content).join(' ')}` }),
+		]);
+
+		await chat(LEGACY_ORDER.webhookId, message);
+
+		const [, second] = model.conversation(message);
+		const heard = toolResults(second.body).map((result) => result.content).join(' ');
+		const mirrors = await waitFor('the mirror', async () => ((await emulator.mirrors()).length ? await emulator.mirrors() : undefined));
+		expect(mirrors.map((mirror) => mirror.TrafficMirrorName)).toEqual(['legacy-web-2']);
+		expect(heard).not.toContain(mirrors[0].TrafficMirrorId);
 	});
 
 	test('n8n connected to nothing but 127.0.0.1', () => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeHelpers, NodeOperationError } from 'n8n-workflow';
 
@@ -101,5 +103,25 @@ describe('the tool description n8n hands the model', () => {
 	test('the plain node has no such field', () => {
 		const parameters = NodeHelpers.getNodeParameters(plain.properties, { resource: 'trafficMirror', operation: 'create' }, true, false, node(), plain);
 		expect(parameters).not.toHaveProperty('toolDescription');
+	});
+});
+
+describe('examples/ai-agent-traffic-mirror.workflow.json as a user imports it', () => {
+	const example = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'examples', 'ai-agent-traffic-mirror.workflow.json'), 'utf8')) as {
+		nodes: Array<{ name: string; type: string; parameters: Record<string, unknown>; credentials?: unknown; disabled?: boolean }>;
+		connections: Record<string, Record<string, Array<Array<{ node: string; type: string }>>>>;
+		settings: Record<string, unknown>;
+	};
+	const tools = example.nodes.filter((node) => node.type === 'n8n-nodes-tencentcloud-vpc.tencentCloudVpcTool');
+
+	test('the agent gets a read-and-create tool set only, in the v1 execution order', () => {
+		expect(example.settings.executionOrder).toBe('v1');
+		expect(tools.map((node) => node.parameters.operation).sort()).toEqual(['create', 'getMany']);
+		for (const tool of tools) {
+			expect(tool.credentials).toEqual({ tencentCloudApi: { id: 'tencentCloudEmulator', name: 'Tencent Cloud emulator' } });
+			expect(example.connections[tool.name].ai_tool).toEqual([[{ node: 'Network agent', type: 'ai_tool', index: 0 }]]);
+			expect(String(tool.parameters.region)).toMatch(/^=\{\{ \$fromAI\('region', `[^`]+`, 'string'\) \}\}$/);
+		}
+		expect(example.nodes.some((node) => node.disabled)).toBe(false);
 	});
 });

@@ -22,7 +22,7 @@ export function matchOptionValue(value: unknown, options: readonly INodeProperty
 	return loose === undefined ? undefined : String(loose.value);
 }
 
-/** "Direction: ALL (All), EGRESS (Egress), INGRESS (Ingress)": what a model or user may give. */
+/** "ALL (All), EGRESS (Egress), INGRESS (Ingress)": the values and names a model or user may give. */
 export function describeOptionValues(options: readonly INodePropertyOptions[]): string {
 	return options.map((option) => (String(option.value) === option.name ? option.name : `${String(option.value)} (${option.name})`)).join(', ');
 }
