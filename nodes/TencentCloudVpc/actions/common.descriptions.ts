@@ -62,7 +62,7 @@ export const callOptionsField: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: 50 },
 			default: CONCURRENCY_CEILING,
 			description:
-				'Most items sent at once. Without this option the node sizes it from the rate limit and the latency it observes (up to 50), so far regions reach the limit too. Output order and pairing stay those of the input.',
+				'Most items sent at once. Without this option the node sizes it from the rate limit and the time its items take (up to 50), so far regions and Return Existing reach the limit too. Output order and pairing stay those of the input.',
 		},
 		{
 			displayName: 'Rate Limit (Requests per Second)',
