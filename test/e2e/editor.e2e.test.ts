@@ -185,7 +185,7 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 	});
 
 	/** A browser test: a fresh tab, and on failure a screenshot and trace in ARTIFACTS. */
-	function browserTest(name: string, body: () => Promise<void>): void {
+	function browserTest(name: string, body: () => Promise<void>, timeoutMs = 240_000): void {
 		test(
 			name,
 			async () => {
@@ -199,7 +199,7 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 					throw error;
 				}
 			},
-			240_000,
+			timeoutMs,
 		);
 	}
 
@@ -490,6 +490,7 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 			await waitForStillCanvas(page);
 			await screenshot(...example.screenshots);
 		}
-	});
+		// Each example takes up to a minute to draw on a busy machine; the list grows with examples/.
+	}, 90_000 * examples.length);
 });
 
