@@ -372,6 +372,56 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 		await screenshot('run-error.png');
 	});
 
+	// Before the credential modal test, which saves a second credential of the type (n8n then picks the newest).
+	browserTest('the TCOP trigger: found in the node panel, its policy picker lists the policies by name, and listening for a test event receives a fired alarm', async () => {
+		await emulator.reset();
+		const seeded = await emulator.tcop.notices();
+		const policyLabels = (await emulator.tcop.policies()).map((policy) => `${policy.PolicyName} (${policy.PolicyId})`);
+		await openEmptyWorkflow(page, server.url);
+		await searchNodePanel(page, 'Tencent');
+		const item = nodePanelItem(page, TRIGGER);
+		await item.waitFor({ state: 'visible' });
+		await waitUntil('the trigger icon to load', async () => await imageIsDrawn(item.locator('img').first()), Boolean);
+		await item.click();
+		// A node without actions: 2.x shows its details with "Add to workflow" first.
+		const ndv = byTestId(page, 'ndv');
+		const addToWorkflow = page.getByRole('button', { name: 'Add to workflow' });
+		await waitUntil('the trigger to open or offer "Add to workflow"', async () => (await ndv.isVisible()) || (await addToWorkflow.isVisible()), Boolean);
+		if (!(await ndv.isVisible())) await addToWorkflow.click();
+		await ndv.waitFor({ state: 'visible' });
+		await waitUntil('the credential to be picked', async () => await shownText(byTestId(ndv, 'node-credentials-select')), (text) => text.includes(CREDENTIAL.name));
+
+		// Every seeded policy, by name and ID (the emulator has fewer than one page of them).
+		const listed = await pickerNames(page, 'alarmPolicyIds', (names) => names.length >= policyLabels.length);
+		expect([...listed].sort()).toEqual([...policyLabels].sort());
+		await chooseDropdownItem(page, 'prod-web-cpu-high (policy-a1b2c3d4)');
+		await closeDropdown(page);
+
+		// Executing a webhook trigger listens for a test event (n8n labels the button "Listen for test
+		// event" only for its own Webhook node): the trigger registers the test URL with TCOP.
+		await byTestId(ndv, 'node-execute-button').first().click();
+		// The template is created first and bound to the policy after.
+		const testTemplate = await waitUntil(
+			'a template with the test URL, bound to the chosen policy',
+			async () => (await emulator.tcop.notices()).find((notice) => notice.URLNotices.some((u) => u.URL.startsWith(`${server.url}/webhook-test/`))),
+			(notice) => notice?.PolicyIds.includes('policy-a1b2c3d4') === true,
+		);
+		expect(testTemplate?.PolicyIds).toEqual(['policy-a1b2c3d4']);
+		await ndv.getByText('Listening for test event').first().waitFor({ state: 'visible' });
+		const [push] = await emulator.tcop.fire({ policyId: 'policy-a1b2c3d4' });
+		expect(push).toMatchObject({ delivered: true, url: testTemplate?.URLNotices[0].URL });
+
+		const output = byTestId(page, 'output-panel');
+		await waitUntil('one output item', async () => await byTestId(output, 'ndv-items-count').innerText().catch(() => ''), (text) => /\b1 item\b/.test(text));
+		await byTestId(output, 'radio-button-json').click();
+		await waitUntil('the alarm in the JSON view', async () => (await output.innerText()).replace(/\s+/g, ' '), (text) =>
+			['"state": "firing"', '"instanceId": "ins-web00001"', '"policyName": "prod-web-cpu-high"'].every((line) => text.includes(line)),
+		);
+		await screenshot('tcop-trigger.png');
+		// The test event came: n8n stops listening and the trigger removes the test template.
+		await waitUntil('the test template to be removed', async () => (await emulator.tcop.notices()).map((notice) => notice.Id).sort(), sameList(seeded.map((notice) => notice.Id).sort()));
+	});
+
 	browserTest('the credential modal: Test succeeds with the demo key, says which of Secret Key or Secret ID is wrong, and masks the secrets', async () => {
 		await emulator.reset();
 		const { banner } = emulator;
@@ -421,55 +471,6 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 		const codes = (await emulator.log()).filter((entry) => entry.action === 'DescribeVpcs').map((entry) => entry.code);
 		const order = ['Success', 'AuthFailure.SignatureFailure', 'AuthFailure.SecretIdNotFound'].map((code) => codes.indexOf(code));
 		expect(order.every((index, i) => index >= 0 && (i === 0 || index > order[i - 1]))).toBe(true);
-	});
-
-	browserTest('the TCOP trigger: found in the node panel, its policy picker lists the policies by name, and listening for a test event receives a fired alarm', async () => {
-		await emulator.reset();
-		const seeded = await emulator.tcop.notices();
-		const policyLabels = (await emulator.tcop.policies()).map((policy) => `${policy.PolicyName} (${policy.PolicyId})`);
-		await openEmptyWorkflow(page, server.url);
-		await searchNodePanel(page, 'Tencent');
-		const item = nodePanelItem(page, TRIGGER);
-		await item.waitFor({ state: 'visible' });
-		await waitUntil('the trigger icon to load', async () => await imageIsDrawn(item.locator('img').first()), Boolean);
-		await item.click();
-		// A node without actions: 2.x shows its details with "Add to workflow" first.
-		const ndv = byTestId(page, 'ndv');
-		const addToWorkflow = page.getByRole('button', { name: 'Add to workflow' });
-		await waitUntil('the trigger to open or offer "Add to workflow"', async () => (await ndv.isVisible()) || (await addToWorkflow.isVisible()), Boolean);
-		if (!(await ndv.isVisible())) await addToWorkflow.click();
-		await ndv.waitFor({ state: 'visible' });
-		await waitUntil('the credential to be picked', async () => await shownText(byTestId(ndv, 'node-credentials-select')), (text) => text.includes(CREDENTIAL.name));
-
-		// Every seeded policy, by name and ID (the emulator has fewer than one page of them).
-		const listed = await pickerNames(page, 'alarmPolicyIds', (names) => names.length >= policyLabels.length);
-		expect([...listed].sort()).toEqual([...policyLabels].sort());
-		await chooseDropdownItem(page, 'prod-web-cpu-high (policy-a1b2c3d4)');
-		await closeDropdown(page);
-
-		// Executing a webhook trigger listens for a test event (n8n labels the button "Listen for test
-		// event" only for its own Webhook node): the trigger registers the test URL with TCOP.
-		await byTestId(ndv, 'node-execute-button').first().click();
-		// The template is created first and bound to the policy after.
-		const testTemplate = await waitUntil(
-			'a template with the test URL, bound to the chosen policy',
-			async () => (await emulator.tcop.notices()).find((notice) => notice.URLNotices.some((u) => u.URL.startsWith(`${server.url}/webhook-test/`))),
-			(notice) => notice?.PolicyIds.includes('policy-a1b2c3d4') === true,
-		);
-		expect(testTemplate?.PolicyIds).toEqual(['policy-a1b2c3d4']);
-		await ndv.getByText('Listening for test event').first().waitFor({ state: 'visible' });
-		const [push] = await emulator.tcop.fire({ policyId: 'policy-a1b2c3d4' });
-		expect(push).toMatchObject({ delivered: true, url: testTemplate?.URLNotices[0].URL });
-
-		const output = byTestId(page, 'output-panel');
-		await waitUntil('one output item', async () => await byTestId(output, 'ndv-items-count').innerText().catch(() => ''), (text) => /\b1 item\b/.test(text));
-		await byTestId(output, 'radio-button-json').click();
-		await waitUntil('the alarm in the JSON view', async () => (await output.innerText()).replace(/\s+/g, ' '), (text) =>
-			['"state": "firing"', '"instanceId": "ins-web00001"', '"policyName": "prod-web-cpu-high"'].every((line) => text.includes(line)),
-		);
-		await screenshot('tcop-trigger.png');
-		// The test event came: n8n stops listening and the trigger removes the test template.
-		await waitUntil('the test template to be removed', async () => (await emulator.tcop.notices()).map((notice) => notice.Id).sort(), sameList(seeded.map((notice) => notice.Id).sort()));
 	});
 
 	browserTest(`each example workflow opens on the canvas with every node drawn (${examples.length} in examples/)`, async () => {
