@@ -72,6 +72,16 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 	}
 }
 
+/** Waits until a workflow has `count` finished executions (any status but new, running, waiting); returns their statuses. */
+export async function finishedExecutionStatuses(server: N8nServer, workflowId: string, count: number): Promise<string[]> {
+	return await waitFor(`${count} finished execution(s) of ${workflowId}`, async () => {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const list = await server.rest<{ results: Array<{ status: string }> }>('GET', `/rest/executions?filter=${filter}`);
+		const statuses = (list.data.results ?? []).map((e) => e.status).filter((status) => !['new', 'running', 'waiting'].includes(status));
+		return statuses.length >= count ? statuses : undefined;
+	});
+}
+
 /**
  * The editor's "Execute workflow" from a trigger: `POST /rest/workflows/:id/run` with triggerToStartFrom
  * (1.x also wants the workflow itself in the body; 2.x reads it from the database and drops the extra key).

@@ -9,7 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { RequestLogEntry } from '../../dev/emulator/types';
 import { installAsCommunityPackage } from '../../dev/e2e/communityPackage';
 import { type EmulatorProcess, startEmulatorProcess } from '../../dev/e2e/emulatorProcess';
-import { activateWithCli, waitFor } from '../../dev/e2e/lifecycleExamples';
+import { activateWithCli, finishedExecutionStatuses, waitFor } from '../../dev/e2e/lifecycleExamples';
 import { readManifest } from '../../dev/e2e/manifest';
 import type { N8nInstall } from '../../dev/e2e/n8nInstall';
 import { n8nEnvironment } from '../../dev/e2e/n8nEnv';
@@ -129,15 +129,6 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 		return { status: answer.status, body: JSON.parse(answer.text) as IDataObject };
 	}
 
-	/** The statuses of a workflow's finished executions, once there are `count`. */
-	async function executionStatuses(workflowId: string, count: number): Promise<string[]> {
-		return await waitFor(`${count} finished execution(s) of ${workflowId}`, async () => {
-			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-			const list = await server.rest<{ results: Array<{ status: string }> }>('GET', `/rest/executions?filter=${filter}`);
-			const statuses = (list.data.results ?? []).map((e) => e.status).filter((status) => !['new', 'running', 'waiting'].includes(status));
-			return statuses.length >= count ? statuses : undefined;
-		});
-	}
 
 	beforeAll(async () => {
 		fs.mkdirSync(userFolder, { recursive: true });
@@ -238,7 +229,7 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 		expect(answer).toEqual({ status: 200, body: { output: `I could not: ${String(error.error)}` } });
 		expect(summary(await emulator.log())).toEqual([['DescribeNetworkInterfaces', 'ap-guangzhou', 'ok', 'Success']]);
 		expect(await emulator.mirrors()).toEqual([]);
-		expect((await executionStatuses(EXAMPLE.id, 2)).sort()).toEqual(['success', 'success']);
+		expect((await finishedExecutionStatuses(server, EXAMPLE.id, 2)).sort()).toEqual(['success', 'success']);
 	});
 
 	test('option fields and a CIDR from the model: "egress" and "stopped" are sent as Tencent spells them; a bad CIDR reaches no Tencent API', async () => {

@@ -12,6 +12,7 @@ import {
 	activateWithCli,
 	CLEANUP_EXAMPLE,
 	createAgedMirror,
+	finishedExecutionStatuses,
 	lifecycleExamplesToImport,
 	NOTIFY_EXAMPLE,
 	postToWebhook,
@@ -611,15 +612,6 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 			expect(response).toEqual({ status: 200, text: expect.stringContaining('Workflow was started') as unknown });
 			return await waitFor(`mirror incident-${incidentId}`, async () => await mirrorNamed(`incident-${incidentId}`));
 		}
-		/** Waits until the workflow has `count` finished executions; returns their statuses. */
-		async function finishedExecutions(workflowId: string, count: number): Promise<string[]> {
-			return await waitFor(`${count} finished execution(s) of ${workflowId}`, async () => {
-				const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-				const list = await server.rest<{ results: Array<{ status: string }> }>('GET', `/rest/executions?filter=${filter}`);
-				const statuses = (list.data.results ?? []).map((e) => e.status).filter((status) => !['new', 'running', 'waiting'].includes(status));
-				return statuses.length >= count ? statuses : undefined;
-			});
-		}
 
 		beforeAll(async () => {
 			// The webhook-started examples are activated (n8n execute cannot start a Webhook trigger), then served.
@@ -639,7 +631,7 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 		test(`notify: a POST to its production webhook mirrors the alert's ENIs as incident-<id> (Slack node disabled: no credential, no network)`, async () => {
 			await emulator.reset();
 			const mirror = await raiseIncident('INC-4711', ['eni-emu00001', 'eni-emu00002']);
-			expect(await finishedExecutions(NOTIFY_EXAMPLE.id, 1)).toEqual(['success']);
+			expect(await finishedExecutionStatuses(server, NOTIFY_EXAMPLE.id, 1)).toEqual(['success']);
 			expect(mirror).toMatchObject({
 				VpcId: 'vpc-emu00001',
 				TrafficMirrorName: 'incident-INC-4711',
@@ -662,7 +654,7 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 			// A repeated alert returns the existing mirror instead of creating a second one.
 			const again = await postToWebhook(server, NOTIFY_EXAMPLE.webhookPath, alert('INC-4711', ['eni-emu00001', 'eni-emu00002']));
 			expect(again.status).toBe(200);
-			expect(await finishedExecutions(NOTIFY_EXAMPLE.id, 2)).toEqual(['success', 'success']);
+			expect(await finishedExecutionStatuses(server, NOTIFY_EXAMPLE.id, 2)).toEqual(['success', 'success']);
 			expect((await emulator.mirrors()).map((m) => m.TrafficMirrorId)).toEqual([mirror.TrafficMirrorId]);
 			expect((await emulator.log()).filter((e) => e.action === 'CreateTrafficMirror')).toHaveLength(1);
 		});
@@ -678,7 +670,7 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 			const before = (await emulator.log()).length;
 			const response = await postToWebhook(server, CLEANUP_EXAMPLE.webhookPath, { incidentId: 'INC-4711', region: 'ap-guangzhou' });
 			expect(response.status).toBe(200);
-			expect(await finishedExecutions(CLEANUP_EXAMPLE.id, 1)).toEqual(['success']);
+			expect(await finishedExecutionStatuses(server, CLEANUP_EXAMPLE.id, 1)).toEqual(['success']);
 			const log = (await emulator.log()).slice(before);
 			const calls = log.map((e) => [e.action, e.code, (JSON.parse(e.rawBody) as IDataObject).TrafficMirrorId]);
 			// One search by tag key (Tencent returns no tag values; the node matches the name), then the incident's mirror stopped before it is deleted.

@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { RequestLogEntry } from '../../dev/emulator/types';
 import { installAsCommunityPackage } from '../../dev/e2e/communityPackage';
 import { type EmulatorProcess, startEmulatorProcess } from '../../dev/e2e/emulatorProcess';
-import { activateWithCli, waitFor } from '../../dev/e2e/lifecycleExamples';
+import { activateWithCli, finishedExecutionStatuses, waitFor } from '../../dev/e2e/lifecycleExamples';
 import { readManifest } from '../../dev/e2e/manifest';
 import type { N8nInstall } from '../../dev/e2e/n8nInstall';
 import { n8nEnvironment } from '../../dev/e2e/n8nEnv';
@@ -110,15 +110,6 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 	let emulator: EmulatorProcess;
 	let server: N8nServer;
 
-	/** Waits until the example has `count` finished executions; returns their statuses. */
-	async function finishedExecutions(count: number): Promise<string[]> {
-		return await waitFor(`${count} finished execution(s) of ${WORKFLOW_ID}`, async () => {
-			const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
-			const list = await server.rest<{ results: Array<{ status: string }> }>('GET', `/rest/executions?filter=${filter}`);
-			const statuses = (list.data.results ?? []).map((e) => e.status).filter((status) => !['new', 'running', 'waiting'].includes(status));
-			return statuses.length >= count ? statuses : undefined;
-		});
-	}
 
 	beforeAll(async () => {
 		fs.mkdirSync(userFolder, { recursive: true });
@@ -183,7 +174,7 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 		// The first push (alarmStatus as the string "1").
 		const first = alarmBody('Xk3pQ9vTz2LmA7cRw8NbY1dE', '1');
 		expectDocumentedAnswer(await postCallback(server, first, auth), 'Xk3pQ9vTz2LmA7cRw8NbY1dE');
-		expect(await finishedExecutions(1)).toEqual(['success']);
+		expect(await finishedExecutionStatuses(server, WORKFLOW_ID, 1)).toEqual(['success']);
 		const mirrors = await emulator.mirrors('ap-guangzhou');
 		expect(mirrors.map((m) => [m.TrafficMirrorName, m.VpcId, m.State, m.Direction, m.CollectorSrcs, m.CollectorTarget.TargetIps])).toEqual([
 			[MIRROR_NAME, 'vpc-emu00001', 'RUNNING', 'ALL', ['eni-web0001a', 'eni-web0001b'], ['10.0.2.20']],
@@ -201,7 +192,7 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 		// TCOP retries a push up to 3 times: the same body three times at once.
 		const retries = await Promise.all([1, 2, 3].map(async () => await postCallback(server, first, auth)));
 		for (const answer of retries) expectDocumentedAnswer(answer, 'Xk3pQ9vTz2LmA7cRw8NbY1dE');
-		expect(await finishedExecutions(4)).toEqual(['success', 'success', 'success', 'success']);
+		expect(await finishedExecutionStatuses(server, WORKFLOW_ID, 4)).toEqual(['success', 'success', 'success', 'success']);
 		expect((await emulator.mirrors()).map((m) => [m.TrafficMirrorId, m.CollectorSrcs])).toEqual([[mirrors[0].TrafficMirrorId, ['eni-web0001a', 'eni-web0001b']]]);
 		expect((await emulator.log()).filter((entry) => entry.action === 'CreateTrafficMirror')).toHaveLength(1);
 
@@ -209,7 +200,7 @@ describe.each(manifest.installs.map((install) => [install.version, install] as c
 		const before = (await emulator.log()).length;
 		const resolved = alarmBody('Hq5WmR2sLx8YtB4nC0aZe6Vu', 0);
 		expectDocumentedAnswer(await postCallback(server, resolved, auth), 'Hq5WmR2sLx8YtB4nC0aZe6Vu');
-		expect(await finishedExecutions(5)).toEqual(['success', 'success', 'success', 'success', 'success']);
+		expect(await finishedExecutionStatuses(server, WORKFLOW_ID, 5)).toEqual(['success', 'success', 'success', 'success', 'success']);
 		const cleanup = (await waitFor('the mirror to be deleted', async () => ((await emulator.mirrors()).length === 0 ? await emulator.log() : undefined))).slice(before);
 		expect(cleanup.map((entry) => [entry.action, entry.code, (JSON.parse(entry.rawBody) as IDataObject).TrafficMirrorId])).toEqual([
 			['DescribeTrafficMirrors', 'Success', undefined],
