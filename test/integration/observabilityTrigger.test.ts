@@ -410,6 +410,21 @@ describe('incoming pushes', () => {
 		expect(pushes.filter((push) => push.url.startsWith(n8n.productionUrl))).toEqual([]);
 	});
 
+	test('an existing template bound to other policies too: their alarms are answered retCode 0 and start nothing', async () => {
+		// notice-ops00001 is bound to the CPU and the ping policy; the node is activated for the CPU policy only.
+		await startN8n({ alarmPolicyIds: [CPU_POLICY], options: { noticeId: 'notice-ops00001' } });
+		await n8n.activate();
+		expect(noticeById('notice-ops00001')!.PolicyIds).toContain(PING_POLICY);
+		const [ping] = await emulator.fireTcopAlarm({ policyId: PING_POLICY });
+		expect(ping).toMatchObject({ delivered: true });
+		expect(JSON.parse(ping.attempts[0].body!)).toEqual({ sessionId: ping.sessionIds[0], retCode: 0 });
+		expect(n8n.calls.filter((call) => call.run)).toEqual([]);
+		const [cpu] = await emulator.fireTcopAlarm({ policyId: CPU_POLICY });
+		expect(cpu).toMatchObject({ delivered: true });
+		expect(n8n.calls.filter((call) => call.run)).toHaveLength(1);
+		await n8n.deactivate();
+	});
+
 	test('Notify On "alarms" with a template that tells both: a recovery is answered retCode 0 and starts nothing', async () => {
 		await startN8n({ notifyOn: 'alarms', alarmPolicyIds: [CPU_POLICY], options: { noticeId: 'notice-ops00001' } });
 		await n8n.activate();

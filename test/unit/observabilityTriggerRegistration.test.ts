@@ -5,6 +5,7 @@ import {
 	CALLBACK_URL_MAX_CHARS,
 	callbackUrl,
 	clearRegistration,
+	isChosenPolicy,
 	NOTICE_NAME_MAX_CHARS,
 	noticeTemplateName,
 	noticeTypeFor,
@@ -143,6 +144,23 @@ describe('policy bindings', () => {
 				expect(withoutBinding(withBinding(others, ours), ours)).toEqual(others);
 			}),
 		);
+	});
+});
+
+describe('which pushes start a run', () => {
+	test('a push of a chosen policy runs; one of another policy bound to the same template does not', () => {
+		expect(isChosenPolicy('policy-a1b2c3d4', ['policy-a1b2c3d4', 'policy-m9n0p1q2'])).toBe(true);
+		expect(isChosenPolicy('policy-e5f6g7h8', ['policy-a1b2c3d4', 'policy-m9n0p1q2'])).toBe(false);
+	});
+
+	test('a push that names no policy is kept: it cannot be told apart', () => {
+		expect(isChosenPolicy(null, ['policy-a1b2c3d4'])).toBe(true);
+		expect(isChosenPolicy('', ['policy-a1b2c3d4'])).toBe(true);
+	});
+
+	test('without a registration (nothing recorded) every push is kept', () => {
+		expect(isChosenPolicy('policy-e5f6g7h8', undefined)).toBe(true);
+		expect(isChosenPolicy('policy-e5f6g7h8', [])).toBe(true);
 	});
 });
 

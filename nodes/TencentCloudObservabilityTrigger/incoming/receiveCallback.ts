@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { noticeTypeFor, readRegistration, SECRET_QUERY_PARAMETER } from '../registration/callbackRegistration';
+import { isChosenPolicy, noticeTypeFor, readRegistration, SECRET_QUERY_PARAMETER } from '../registration/callbackRegistration';
 import { callbackSecretMatches } from './callbackSecret';
 import { classifyIncomingBody } from './classifyIncomingBody';
 import { normalizeAlarm } from './normalizeAlarm';
@@ -48,10 +48,11 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 
 	const alarm = normalizeAlarm(call.body);
 	const reply = { sessionId: call.body.sessionId ?? null, retCode: 0 };
-	// A template the user chose may tell more than Notify On asks for: answered, not run.
+	// A template the user chose may tell more than the node asks for (other policies bound to it,
+	// the other kind of push): answered, not run. A push naming no policy cannot be told apart.
 	const noticeType = noticeTypeFor(this.getNodeParameter('notifyOn', 'alarmsAndRecoveries'));
-	const wanted = noticeType === 'ALL' || (noticeType === 'ALARM') === (alarm.state === 'firing');
-	if (!wanted) return { webhookResponse: reply };
+	const wantedKind = noticeType === 'ALL' || (noticeType === 'ALARM') === (alarm.state === 'firing');
+	if (!wantedKind || !isChosenPolicy(alarm.policyId, registration?.policyIds)) return { webhookResponse: reply };
 	// With workflowData, n8n answers an onReceived webhook with its `responseData` (default: the text
 	// "firstEntryJson") and drops webhookResponse, so the reply TCOP waits for is sent here.
 	this.getResponseObject().status(200).json(reply);

@@ -31,6 +31,12 @@ export function noticeTypeFor(notifyOn: unknown): 'ALL' | 'ALARM' | 'OK' {
 	return NOTICE_TYPE_BY_NOTIFY_ON[notifyOn as NotifyOn] ?? NOTICE_TYPE_BY_NOTIFY_ON.alarmsAndRecoveries;
 }
 
+/** Whether a push's policy is one the node was activated for (a push naming none is kept). */
+export function isChosenPolicy(policyId: unknown, chosen: readonly string[] | undefined): boolean {
+	if (typeof policyId !== 'string' || policyId === '' || !chosen || chosen.length === 0) return true;
+	return chosen.includes(policyId);
+}
+
 /**
  * "n8n <workflow name> <node name>", cut to 60 characters (counted as Tencent counts them: by
  * character, not by UTF-16 unit), the cut marked with an ellipsis.
