@@ -244,6 +244,34 @@ test('two workflows activating at once on the same policies each keep their bind
 	}
 });
 
+test('three workflows adding their callback to the same template at once each keep their URL, and each takes only its own away', async () => {
+	const sec = noticeById('notice-sec00002')!;
+	expect(sec.URLNotices).toEqual([]);
+	const workflows = await Promise.all(
+		['wf-x', 'wf-y', 'wf-z'].map(async (id) => {
+			const server = new WebhookTriggerServer(
+				triggerWorkflow({ alarmPolicyIds: [PING_POLICY], options: { noticeId: 'notice-sec00002' } }, id, `Workflow ${id}`),
+				TRIGGER,
+				emulatorCredentials(emulator),
+			);
+			await server.start();
+			return server;
+		}),
+	);
+	try {
+		await Promise.all(workflows.map(async (server) => await server.activate()));
+		const expected = workflows.map((server) => `${server.productionUrl}?secret=${String(server.nodeStaticData().secret)}`);
+		expect([...urlsOf(noticeById('notice-sec00002'))].sort()).toEqual([...expected].sort());
+
+		await workflows[0].deactivate();
+		expect([...urlsOf(noticeById('notice-sec00002'))].sort()).toEqual(expected.slice(1).sort());
+		await Promise.all(workflows.slice(1).map(async (server) => await server.deactivate()));
+		expect(noticeById('notice-sec00002')).toMatchObject({ URLNotices: [], PolicyIds: sec.PolicyIds });
+	} finally {
+		await Promise.all(workflows.map(async (server) => await server.stop()));
+	}
+});
+
 describe('deactivation', () => {
 	test('deletes the template and restores every policy\'s templates', async () => {
 		const before = policyNotices();

@@ -151,7 +151,7 @@ export async function createAlarmNotice(client: TencentCloudClient, notice: NewA
  * Its PolicyIds are sent as they are (unless changed), so no binding is lost whichever way
  * Tencent reads a missing list.
  */
-export async function modifyAlarmNotice(
+async function modifyAlarmNotice(
 	client: TencentCloudClient,
 	notice: AlarmNotice,
 	changes: { URLNotices: IDataObject[]; PolicyIds?: string[] },
@@ -170,6 +170,27 @@ export async function modifyAlarmNotice(
 	}
 	if (policyIds.length > 0) body.PolicyIds = policyIds;
 	await client.call('ModifyAlarmNotice', body);
+}
+
+/**
+ * Changes one template's callbacks (and bindings) from a copy read right before, one change per
+ * template at a time in the process: ModifyAlarmNotice sets the whole template, so two workflows
+ * adding to or removing from the same template would otherwise drop each other's URL. `change`
+ * returns undefined to leave the template as it is, and may throw to refuse it.
+ */
+export async function updateNoticeCallbacks(
+	client: TencentCloudClient,
+	noticeId: string,
+	change: (notice: AlarmNotice) => { URLNotices: IDataObject[]; PolicyIds?: string[] } | undefined,
+): Promise<'changed' | 'unchanged' | 'missing'> {
+	return await policyNoticeLocks.run(`monitor-notice\u0000${noticeId}`, async () => {
+		const notice = await describeAlarmNotice(client, noticeId);
+		if (!notice) return 'missing';
+		const changes = change(notice);
+		if (!changes) return 'unchanged';
+		await modifyAlarmNotice(client, notice, changes);
+		return 'changed';
+	});
 }
 
 /** DeleteAlarmNotices for one template; false when it was already gone. */

@@ -4,15 +4,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asNodeError, type TencentCloudClient } from '../../TencentCloudVpc/transport';
 import { newCallbackSecret } from '../incoming/callbackSecret';
 import {
-	type AlarmNotice,
 	type AlarmPolicy,
 	createAlarmNotice,
 	deleteAlarmNotice,
 	describeAlarmNotice,
 	describeAllAlarmPolicies,
-	modifyAlarmNotice,
 	monitorClient,
 	monitorStep,
+	updateNoticeCallbacks,
 	updatePolicyNotices,
 } from '../monitor/alarmNotices';
 import {
@@ -128,24 +127,26 @@ export async function registerCallback(this: IHookFunctions): Promise<boolean> {
 	let registration: Registration;
 	if (wanted.existingNoticeId) {
 		const noticeId = wanted.existingNoticeId;
-		const notice = await monitorStep(client, `read notification template ${noticeId}`, async () => await describeAlarmNotice(client, noticeId));
-		if (!notice) {
-			throw new NodeOperationError(this.getNode(), `Notification template ${noticeId} (Options → Notification Template) does not exist in this account`);
-		}
-		const urlNotices = notice.URLNotices ?? [];
-		if (urlNotices.length >= URL_NOTICES_MAX) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Notification template ${noticeId} already has ${urlNotices.length} callback URLs, the most Cloud Monitor allows (${URL_NOTICES_MAX})`,
-				{ description: 'Remove one in the Cloud Monitor console, or leave Notification Template empty so the trigger creates its own.' },
-			);
-		}
-		await monitorStep(
+		const outcome = await monitorStep(
 			client,
 			`add the callback URL to notification template ${noticeId}`,
-			async () => await modifyAlarmNotice(client, notice, { URLNotices: [...urlNotices, { URL: url }] }),
+			async () =>
+				await updateNoticeCallbacks(client, noticeId, (notice) => {
+					const urlNotices = notice.URLNotices ?? [];
+					if (urlNotices.length >= URL_NOTICES_MAX) {
+						throw new NodeOperationError(
+							this.getNode(),
+							`Notification template ${noticeId} already has ${urlNotices.length} callback URLs, the most Cloud Monitor allows (${URL_NOTICES_MAX})`,
+							{ description: 'Remove one in the Cloud Monitor console, or leave Notification Template empty so the trigger creates its own.' },
+						);
+					}
+					return { URLNotices: [...urlNotices, { URL: url }] };
+				}),
 			secret,
 		);
+		if (outcome === 'missing') {
+			throw new NodeOperationError(this.getNode(), `Notification template ${noticeId} (Options → Notification Template) does not exist in this account`);
+		}
 		registration = { noticeId, createdNotice: false, secret, callbackUrl: url, policyIds: wanted.policyIds, boundPolicyIds: [] };
 	} else {
 		const name = noticeTemplateName(this.getWorkflow().name, this.getNode().name);
@@ -221,21 +222,20 @@ async function removeRegistration(client: TencentCloudClient, registration: Regi
 		await monitorStep(client, `delete notification template ${noticeId}`, async () => await deleteAlarmNotice(client, noticeId));
 		return;
 	}
-	const notice: AlarmNotice | undefined = await monitorStep(client, `read notification template ${noticeId}`, async () =>
-		await describeAlarmNotice(client, noticeId),
+	const outcome = await monitorStep(
+		client,
+		`remove the callback URL from notification template ${noticeId}`,
+		async () =>
+			await updateNoticeCallbacks(client, noticeId, (notice) => {
+				const urlNotices = notice.URLNotices ?? [];
+				const keptUrls = urlNotices.filter((entry) => entry?.URL !== registration.callbackUrl);
+				const keptPolicyIds = (notice.PolicyIds ?? []).filter((id) => !registration.boundPolicyIds.includes(id));
+				const unchanged = keptUrls.length === urlNotices.length && keptPolicyIds.length === (notice.PolicyIds ?? []).length;
+				return unchanged ? undefined : { URLNotices: keptUrls, PolicyIds: keptPolicyIds };
+			}),
+		registration.secret,
 	);
-	if (!notice) return;
-	const urlNotices = notice.URLNotices ?? [];
-	const keptUrls = urlNotices.filter((entry) => entry?.URL !== registration.callbackUrl);
-	const keptPolicyIds = (notice.PolicyIds ?? []).filter((id) => !registration.boundPolicyIds.includes(id));
-	if (keptUrls.length !== urlNotices.length || keptPolicyIds.length !== (notice.PolicyIds ?? []).length) {
-		await monitorStep(
-			client,
-			`remove the callback URL from notification template ${noticeId}`,
-			async () => await modifyAlarmNotice(client, notice, { URLNotices: keptUrls, PolicyIds: keptPolicyIds }),
-			registration.secret,
-		);
-	}
+	if (outcome === 'missing') return;
 	if (registration.boundPolicyIds.length > 0) {
 		const policies = await monitorStep(client, 'list the alarm policies', async () => await describeAllAlarmPolicies(client));
 		await unbind(client, policiesListing(policies, noticeId, registration.boundPolicyIds), noticeId);
