@@ -197,3 +197,22 @@ test('every operation has a tool description that says what it changes, needs an
 		expect(text).toMatch(/Returns /);
 	}
 });
+
+describe('a tool whose operation was changed in the editor', () => {
+	const deleteTool = { resource: 'trafficMirror', operation: 'delete', region: 'ap-guangzhou', trafficMirrorId: { __rl: true, mode: 'id', value: 'imgf-zzzzzzzz' } };
+
+	test('still described as Create: refused before any call, naming both operations', async () => {
+		const result = await runTool({ ...deleteTool, toolDescription: TOOL_DESCRIPTIONS.create });
+
+		expect(result.error(NODE_NAME)?.message).toBe('This tool runs "delete" but its Tool Description is the text of "create"');
+		expect(emulator.log).toEqual([]);
+	});
+
+	test('with its own operation\'s text, or the user\'s own, it runs', async () => {
+		for (const toolDescription of [TOOL_DESCRIPTIONS.delete, 'Deletes the mirror the on-call names.']) {
+			const result = await runTool({ ...deleteTool, toolDescription });
+			expect(result.error(NODE_NAME)).toBeUndefined();
+		}
+		expect(requestsOf(emulator, 'DeleteTrafficMirror')).toHaveLength(2);
+	});
+});

@@ -6,7 +6,7 @@ import { NodeApiError, NodeHelpers, NodeOperationError } from 'n8n-workflow';
 import { TencentCloudVpc } from '../../nodes/TencentCloudVpc/TencentCloudVpc.node';
 import { answersToolErrors, isToolInvocation, toolErrorAnswer } from '../../nodes/TencentCloudVpc/actions/itemLoop/toolInvocation';
 import { describeOptionValues, matchOptionValue } from '../../nodes/TencentCloudVpc/actions/optionParameters';
-import { TOOL_DESCRIPTIONS } from '../../nodes/TencentCloudVpc/actions/trafficMirror/toolDescriptions';
+import { staleToolDescriptionOf, TOOL_DESCRIPTIONS } from '../../nodes/TencentCloudVpc/actions/trafficMirror/toolDescriptions';
 
 const node = (overrides: Partial<INode> = {}): INode => ({
 	id: '1',
@@ -123,5 +123,26 @@ describe('examples/ai-agent-traffic-mirror.workflow.json as a user imports it', 
 			expect(String(tool.parameters.region)).toMatch(/^=\{\{ \$fromAI\('region', `[^`]+`, 'string'\) \}\}$/);
 		}
 		expect(example.nodes.some((node) => node.disabled)).toBe(false);
+	});
+});
+
+describe('a Tool Description left from another operation', () => {
+	test('n8n keeps the value when the operation changes, as its editor recomputes parameters', () => {
+		const description = { ...new TencentCloudVpc().description, name: 'tencentCloudVpcTool' };
+		const node = { id: 'n', name: 'Tool', type: 'n8n-nodes-tencentcloud-vpc.tencentCloudVpcTool', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
+		const asCreate = NodeHelpers.getNodeParameters(description.properties, { resource: 'trafficMirror', operation: 'create' }, true, false, node, description)!;
+		expect(asCreate.toolDescription).toBe(TOOL_DESCRIPTIONS.create);
+		// The editor: the changed operation, reduced to non-defaults, then defaults filled in again.
+		const userSet = NodeHelpers.getNodeParameters(description.properties, { ...asCreate, operation: 'delete' }, false, false, node, description)!;
+		const asDelete = NodeHelpers.getNodeParameters(description.properties, userSet, true, false, node, description)!;
+		expect(asDelete.toolDescription).toBe(TOOL_DESCRIPTIONS.create);
+		expect(staleToolDescriptionOf('delete', asDelete.toolDescription)).toBe('create');
+	});
+
+	test('its own text, a user\'s own text or none is no stale description', () => {
+		expect(staleToolDescriptionOf('delete', TOOL_DESCRIPTIONS.delete)).toBeUndefined();
+		expect(staleToolDescriptionOf('delete', 'Deletes the mirror the on-call names.')).toBeUndefined();
+		expect(staleToolDescriptionOf('delete', undefined)).toBeUndefined();
+		expect(staleToolDescriptionOf('stop', `  ${TOOL_DESCRIPTIONS.start}\n`)).toBe('start');
 	});
 });

@@ -52,3 +52,16 @@ export function toolDescriptionFields(): INodeProperties[] {
 		description: 'What the AI Agent reads about this tool: what it does, what it needs and what it returns',
 	}));
 }
+
+/**
+ * The other operation whose default text `toolDescription` is, if any. n8n's editor keeps a
+ * parameter's value when the operation changes and a field of the same name shows, so a tool
+ * switched from Create to Delete would still tell the model it creates.
+ */
+export function staleToolDescriptionOf(operation: string, toolDescription: unknown): TrafficMirrorOperation | undefined {
+	if (typeof toolDescription !== 'string') return undefined;
+	const text = toolDescription.trim();
+	return (Object.keys(TOOL_DESCRIPTIONS) as TrafficMirrorOperation[]).find(
+		(other) => other !== operation && TOOL_DESCRIPTIONS[other] === text,
+	);
+}
